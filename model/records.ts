@@ -3,13 +3,34 @@ import { Platform, ProfileKey } from './platform';
 import { z } from './zod';
 
 /** Milliseconds since the epoch. */
-const Timestamp = z.number().int().nonnegative();
+export const Timestamp = z.number().int().nonnegative();
+const Id = z.number().int().positive();
+const Money = z.number().finite().nonnegative();
+/** ISO 4217-like code, e.g. "USD". */
+export const Currency = z
+  .string()
+  .trim()
+  .regex(/^[A-Z]{3}$/, 'a currency is a three-letter code such as USD');
+
+/** A kind of work ("WordPress", "copywriting"). Compared case-insensitively by the rules. */
+export const SkillArea = z.string().trim().min(1, 'a skill area cannot be empty').max(100);
+
+export const ContractorStatus = z.enum(['active', 'paused', 'dropped']);
+export type ContractorStatus = z.infer<typeof ContractorStatus>;
 
 /** A person the user hires. Their marketplace identities are `ProfileRecord`s. */
 export const Contractor = z.object({
-  id: z.number().int().positive(),
+  id: Id,
   name: z.string().trim().min(1, 'a contractor needs a name').max(200),
   createdAt: Timestamp,
+  /** Skill areas / areas of work. */
+  skills: z.array(SkillArea).max(50).default([]),
+  tags: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
+  /** What drives them (money, recognition, learning…), in the user's words. */
+  drives: z.string().trim().max(2000).optional(),
+  status: ContractorStatus.default('active'),
+  /** End of the cool-off after "cancel and move on"; while it lasts the verdict is `dropped`. */
+  coolOffUntil: Timestamp.optional(),
 });
 export type Contractor = z.infer<typeof Contractor>;
 
@@ -18,21 +39,194 @@ export const ProfileRecord = z.object({
   key: ProfileKey,
   platform: Platform,
   id: z.string().min(1).max(2048),
-  contractorId: z.number().int().positive(),
+  contractorId: Id,
+  /** Last name, title, location and address (url) seen on the page. */
   name: z.string().max(300),
   title: z.string().max(500).optional(),
+  location: z.string().max(300).optional(),
   url: z.url().max(2048),
   lastSeenAt: Timestamp,
   metrics: PlatformMetrics.optional(),
 });
 export type ProfileRecord = z.infer<typeof ProfileRecord>;
 
-/** Something that happened with a contractor. The foundation records notes only. */
-export const NoteEvent = z.object({
-  id: z.number().int().positive(),
-  contractorId: z.number().int().positive(),
-  type: z.literal('note'),
+export const EngagementStatus = z.enum(['active', 'completed', 'cancelled']);
+export type EngagementStatus = z.infer<typeof EngagementStatus>;
+
+/** A piece of work given to one contractor. */
+export const Engagement = z
+  .object({
+    id: Id,
+    contractorId: Id,
+    title: z.string().trim().min(1, 'an engagement needs a title').max(300),
+    skill: SkillArea.optional(),
+    budget: Money.optional(),
+    currency: Currency.optional(),
+    startedAt: Timestamp,
+    status: EngagementStatus,
+    endedAt: Timestamp.optional(),
+    cancelReason: z.string().trim().max(2000).optional(),
+  })
+  .refine((e) => e.budget === undefined || e.currency !== undefined, {
+    message: 'a budget needs a currency',
+    path: ['currency'],
+  });
+export type Engagement = z.infer<typeof Engagement>;
+
+/** A due date agreed again, with when and why. */
+export const Renegotiation = z.object({
   at: Timestamp,
+  dueAt: Timestamp,
+  reason: z.string().trim().max(2000).optional(),
+});
+export type Renegotiation = z.infer<typeof Renegotiation>;
+
+/**
+ * A milestone of an engagement. `dueAt` is the date first promised; the due date in effect is the last
+ * renegotiated one. Dates are days: the day of a timestamp is its UTC calendar day.
+ */
+export const Milestone = z.object({
+  id: Id,
+  engagementId: Id,
+  contractorId: Id,
+  title: z.string().trim().max(300).optional(),
+  amount: Money,
+  currency: Currency.optional(),
+  dueAt: Timestamp,
+  renegotiations: z.array(Renegotiation).default([]),
+  deliveredAt: Timestamp.optional(),
+  acceptedAt: Timestamp.optional(),
+  paidAt: Timestamp.optional(),
+});
+export type Milestone = z.infer<typeof Milestone>;
+
+/** The due date in effect for a milestone. */
+export function effectiveDueAt(m: Pick<Milestone, 'dueAt' | 'renegotiations'>): number {
+  return m.renegotiations.at(-1)?.dueAt ?? m.dueAt;
+}
+
+export const ExcuseCategory = z.enum([
+  'illness',
+  'family',
+  'connectivity',
+  'overload',
+  'unclear-requirements',
+  'almost-done',
+  'other',
+]);
+export type ExcuseCategory = z.infer<typeof ExcuseCategory>;
+
+export const excuseCategoryLabels: Record<ExcuseCategory, string> = {
+  illness: 'illness',
+  family: 'family',
+  connectivity: 'internet / power / equipment',
+  overload: 'other work / overload',
+  'unclear-requirements': 'unclear requirements',
+  'almost-done': '"almost done"',
+  other: 'other',
+};
+
+export const RewardKind = z.enum(['bonus', 'raise', 'thanks']);
+export type RewardKind = z.infer<typeof RewardKind>;
+
+export const AccessLevel = z.enum(['view', 'edit', 'admin', 'billing', 'owner']);
+export type AccessLevel = z.infer<typeof AccessLevel>;
+
+const eventBase = {
+  id: Id,
+  contractorId: Id,
+  /** When it happened (not when it was recorded). Never in the future. */
+  at: Timestamp,
+  engagementId: Id.optional(),
+  milestoneId: Id.optional(),
+};
+const LateDays = z.number().int().min(0).max(3650);
+const OptionalText = z.string().trim().max(10_000).optional();
+
+/** A note. Kept as its own schema: the foundation recorded notes only. */
+export const NoteEvent = z.object({
+  ...eventBase,
+  type: z.literal('note'),
   text: z.string().trim().min(1, 'a note cannot be empty').max(10_000),
 });
 export type NoteEvent = z.infer<typeof NoteEvent>;
+
+/**
+ * Something that happened with a contractor.
+ * - `delivered`: work delivered. Its lateness comes from its milestone's due date in effect, or from
+ *   `daysLate` as entered when there is no milestone (0 or absent: on time).
+ * - `deadline-missed`: a deadline passed with nothing delivered (`daysLate` as entered; a milestone's
+ *   live lateness is derived without any event).
+ */
+export const HistoryEvent = z.discriminatedUnion('type', [
+  NoteEvent,
+  z.object({ ...eventBase, type: z.literal('delivered'), daysLate: LateDays.optional(), text: OptionalText }),
+  z.object({
+    ...eventBase,
+    type: z.literal('deadline-missed'),
+    daysLate: LateDays.optional(),
+    text: OptionalText,
+  }),
+  z.object({
+    ...eventBase,
+    type: z.literal('excuse'),
+    text: z.string().trim().min(1, 'an excuse needs its text').max(10_000),
+    category: ExcuseCategory,
+  }),
+  z.object({
+    ...eventBase,
+    type: z.literal('quality-problem'),
+    text: z.string().trim().min(1, 'describe the quality problem').max(10_000),
+  }),
+  z.object({ ...eventBase, type: z.literal('praise'), text: z.string().trim().min(1).max(10_000) }),
+  z.object({
+    ...eventBase,
+    type: z.literal('reward'),
+    kind: RewardKind,
+    amount: Money.optional(),
+    currency: Currency.optional(),
+    text: OptionalText,
+  }),
+  z.object({ ...eventBase, type: z.literal('access-granted'), accessId: Id, text: OptionalText }),
+  z.object({ ...eventBase, type: z.literal('access-revoked'), accessId: Id, text: OptionalText }),
+  z.object({ ...eventBase, type: z.literal('cancelled'), text: OptionalText }),
+]);
+export type HistoryEvent = z.infer<typeof HistoryEvent>;
+export type EventType = HistoryEvent['type'];
+/** A history event before the database gives it an id. */
+export type NewEvent = HistoryEvent extends infer E
+  ? E extends HistoryEvent
+    ? Omit<E, 'id'>
+    : never
+  : never;
+
+/** Validates a new event: its schema, and that it did not happen after `now`. */
+export function parseNewEvent(input: unknown, now: number): NewEvent {
+  const event = HistoryEvent.parse({ id: 1, ...(input as object) });
+  if (event.at > now)
+    throw new Error(`at: an event cannot be in the future (${new Date(event.at).toISOString()})`);
+  const { id: _id, ...rest } = event;
+  return rest as NewEvent;
+}
+
+/** An access the contractor holds ("WordPress admin", "Google Drive folder"). */
+export const Access = z.object({
+  id: Id,
+  contractorId: Id,
+  engagementId: Id.optional(),
+  what: z.string().trim().min(1, 'say what the access is to').max(300),
+  level: AccessLevel,
+  grantedAt: Timestamp,
+  revokedAt: Timestamp.optional(),
+});
+export type Access = z.infer<typeof Access>;
+
+/** What a marketplace showed on a profile on one day. */
+export const MetricSnapshot = z.object({
+  id: Id,
+  profileKey: ProfileKey,
+  contractorId: Id,
+  at: Timestamp,
+  metrics: PlatformMetrics,
+});
+export type MetricSnapshot = z.infer<typeof MetricSnapshot>;

@@ -1,0 +1,131 @@
+import { ExcuseCategory, Timestamp } from './records';
+import { z } from './zod';
+
+export const Verdict = z.enum(['new', 'ok', 'trusted', 'watch', 'cancel', 'dropped']);
+export type Verdict = z.infer<typeof Verdict>;
+
+export const Confidence = z.enum(['low', 'medium', 'high']);
+export type Confidence = z.infer<typeof Confidence>;
+
+/**
+ * The facts of a contractor's history that the score needs, independent of the settings and of `now`.
+ * They are derived from the events and milestones when either changes and stored with the summary, so
+ * the score, the verdict and the "why" can be recomputed on every read without touching history.
+ * - `delivery`: delivered `lateDays` whole days after the due day (0: on the day or early).
+ * - `missed`: a deadline passed with nothing delivered, `lateDays` days before it was recorded or
+ *   renegotiated.
+ * - `open`: a milestone not delivered yet, due on `dueAt`; late (live) once its day has passed.
+ */
+export const Fact = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('delivery'),
+    at: Timestamp,
+    lateDays: z.number().int().min(0),
+    eventId: z.number().int().optional(),
+    milestoneId: z.number().int().optional(),
+  }),
+  z.object({
+    kind: z.literal('missed'),
+    at: Timestamp,
+    lateDays: z.number().int().min(0),
+    eventId: z.number().int().optional(),
+    milestoneId: z.number().int().optional(),
+  }),
+  z.object({ kind: z.literal('open'), dueAt: Timestamp, milestoneId: z.number().int() }),
+  z.object({ kind: z.literal('excuse'), at: Timestamp, category: ExcuseCategory, eventId: z.number().int() }),
+  z.object({ kind: z.literal('quality'), at: Timestamp, eventId: z.number().int() }),
+  z.object({ kind: z.literal('reward'), at: Timestamp, eventId: z.number().int() }),
+]);
+export type Fact = z.infer<typeof Fact>;
+
+export const Counts = z.object({
+  events: z.number().int(),
+  notes: z.number().int(),
+  deliveries: z.number().int(),
+  excuses: z.number().int(),
+  qualityProblems: z.number().int(),
+  praise: z.number().int(),
+  rewards: z.number().int(),
+  engagements: z.number().int(),
+  activeEngagements: z.number().int(),
+  activeAccesses: z.number().int(),
+});
+export type Counts = z.infer<typeof Counts>;
+
+/**
+ * What is stored with each contractor. `facts`, `counts`, `lastActivityAt` and `droppedUntil` only change
+ * when history changes (they are rewritten in the same transaction). The rest is a snapshot computed at
+ * `computedAt` for the indexes (by verdict); it stays exact until `nextChangeAt` (a cool-off ending, a
+ * strike leaving the window, a deadline passing, or one day of recency decay). Readers recompute the
+ * assessment from the facts with their own `now` — cheap, and it never scans history.
+ */
+export const StoredSummary = z.object({
+  facts: z.array(Fact),
+  droppedUntil: Timestamp.optional(),
+  counts: Counts,
+  lastActivityAt: Timestamp.optional(),
+  computedAt: Timestamp,
+  nextChangeAt: Timestamp,
+  verdict: Verdict,
+  score: z.number().nullable(),
+  strikes: z.number().int(),
+  onTime: z.number().int(),
+  onTimeSinceReward: z.number().int(),
+});
+export type StoredSummary = z.infer<typeof StoredSummary>;
+
+/** One line of the "why": an outcome and what it contributed. */
+export type WhyItem = {
+  fact: Fact['kind'];
+  at: number;
+  eventId?: number;
+  milestoneId?: number;
+  /** e.g. "Delivered late by 3 days (12 Mar 2025)". */
+  label: string;
+  /** Days past due and grace, for deliveries and deadlines. */
+  daysLate?: number;
+  /** Recency weight r = 0.5^(age/halfLife). */
+  recency: number;
+  /** Unweighted success / failure. */
+  success: number;
+  failure: number;
+  /** r × success − r × failure: what it added to S (positive) or to F (negative). */
+  contribution: number;
+  strike: boolean;
+  /** A strike inside the policy window. */
+  strikeInWindow: boolean;
+};
+
+export type RepeatedExcuse = {
+  category: ExcuseCategory;
+  count: number;
+  windowDays: number;
+  eventIds: number[];
+  message: string;
+};
+
+/** The score, confidence, strikes and verdict at one moment, with their reasons. */
+export type Assessment = {
+  at: number;
+  score: number | null;
+  confidence: Confidence;
+  /** Weighted successes and failures. */
+  S: number;
+  F: number;
+  n: number;
+  /** Number of outcomes (successes and failures), unweighted. */
+  outcomes: number;
+  strikes: number;
+  strikeLimit: number;
+  strikeWindowDays: number;
+  verdict: Verdict;
+  /** Why the verdict is what it is, in words. */
+  reasons: string[];
+  /** Every outcome, newest first. */
+  why: WhyItem[];
+  onTime: number;
+  onTimeSinceReward: number;
+  repeatedExcuses: RepeatedExcuse[];
+  /** The first moment after `at` when the verdict or the strikes may change on their own. */
+  nextChangeAt: number;
+};
