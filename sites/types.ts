@@ -18,3 +18,17 @@ export type ProfileReading = {
 };
 
 export type CardReading = { platform: Platform; id: string; key: string; name?: string; element: Element };
+
+/** Pages of one marketplace: which addresses are profiles, and how to read a profile and its cards. */
+export type SiteAdapter = {
+  platform: Platform;
+  /** Hostnames this adapter reads, subdomains included (`fiverr.com` also covers `de.fiverr.com`). */
+  hosts: string[];
+  /** Manifest match patterns for every page where the adapter reads a profile or cards. */
+  matches: string[];
+  /** Addresses the predicates are tested on. */
+  samples: { profiles: string[]; listings: string[]; others: string[] };
+  isProfile(url: URL): boolean;
+  readProfile(doc: Document, url: URL): ProfileReading | null;
+  readCards(doc: Document, url: URL): CardReading[];
+};

@@ -1,0 +1,137 @@
+// Contra: independents' profiles at contra.com/<username>. Everything else at the top level is Contra's own.
+import { profileKey } from '../model/platform';
+import {
+  canonicalUrl,
+  firstElement,
+  firstText,
+  ldPerson,
+  metaContent,
+  optional,
+  segments,
+  str,
+  titleParts,
+} from './read';
+import type { ProfileReading, SiteAdapter } from './types';
+
+export const samples = {
+  profiles: [
+    'https://contra.com/jane_doe',
+    'https://contra.com/ridwan_maruf_jdq89wnh?r=ridwan_maruf_jdq89wnh',
+    'https://contra.com/maria-lopez/work',
+    'https://contra.com/maria-lopez/services',
+  ],
+  listings: [],
+  others: [
+    'https://contra.com/',
+    'https://contra.com/search',
+    'https://contra.com/search/designers',
+    'https://contra.com/jobs',
+    'https://contra.com/discover',
+    'https://contra.com/settings',
+    'https://contra.com/login',
+    'https://contra.com/sign-up',
+    'https://contra.com/p/AFsYcOse-ai-saa-s-ugc-reel',
+    'https://contra.com/opportunity/UBkkYMmW-kajabi-portal-developer',
+    'https://contra.com/community/t2uCkTki-build-robust-ai-chat-agents',
+    'https://contra.com/inbox',
+    'https://contra.com/pricing',
+  ],
+};
+
+/** Contra's own top-level paths. */
+const RESERVED = new Set([
+  'about',
+  'account',
+  'ai',
+  'blog',
+  'brand',
+  'careers',
+  'clients',
+  'community',
+  'contracts',
+  'discover',
+  'explore',
+  'faq',
+  'freelancers',
+  'hire',
+  'home',
+  'inbox',
+  'independents',
+  'invoices',
+  'jobs',
+  'login',
+  'logout',
+  'messages',
+  'notifications',
+  'onboarding',
+  'opportunities',
+  'opportunity',
+  'p',
+  'payments',
+  'pricing',
+  'privacy',
+  'pro',
+  'projects',
+  's',
+  'search',
+  'services',
+  'settings',
+  'sign-in',
+  'sign-up',
+  'signin',
+  'signup',
+  'support',
+  'talent',
+  'terms',
+  'tools',
+  'wallet',
+]);
+/** Tabs of a profile, which stay that person's page. */
+const PROFILE_TABS = new Set(['work', 'services', 'about', 'reviews', 'projects']);
+const USERNAME = /^[a-z0-9][a-z0-9_-]{1,}$/i;
+
+export function usernameOf(url: URL): string | null {
+  const [user, tab, extra] = segments(url);
+  if (!user || extra || !USERNAME.test(user) || RESERVED.has(user.toLowerCase())) return null;
+  return !tab || PROFILE_TABS.has(tab.toLowerCase()) ? user : null;
+}
+
+export function isProfile(url: URL): boolean {
+  return usernameOf(url) !== null;
+}
+
+// No saved profile pins Contra's generated class names: fall back on the page's structure.
+const selectors = {
+  name: ['main h1', 'h1'],
+  title: ['main h1 + p', 'main h1 + h2'],
+  anchor: ['main header', 'main h1'],
+} as const;
+
+const SITE = /\s*[|-]\s*Contra\s*$/i;
+
+export function readProfile(doc: Document, url: URL): ProfileReading | null {
+  const canonical = canonicalUrl(doc, url);
+  const id = (canonical && usernameOf(canonical)) || usernameOf(url);
+  if (!id) return null;
+  const person = ldPerson(doc);
+  const [titleName, titleHeadline] = titleParts(metaContent(doc, 'og:title') || doc.title, SITE);
+  return {
+    platform: 'contra',
+    id,
+    key: profileKey('contra', id),
+    name: str(person?.name) || titleName || firstText(doc, selectors.name) || id,
+    title: optional(str(person?.jobTitle) || titleHeadline || firstText(doc, selectors.title)),
+    anchor: firstElement(doc, selectors.anchor),
+  };
+}
+
+export const contra: SiteAdapter = {
+  platform: 'contra',
+  hosts: ['contra.com'],
+  // Contra is a client-routed app: a profile can be reached without a page load, so the host is matched.
+  matches: ['https://contra.com/*'],
+  samples,
+  isProfile,
+  readProfile,
+  readCards: () => [],
+};

@@ -1,0 +1,135 @@
+// Freelancer.com: user profiles (/u/<username>) and the freelancer directory (/freelancers/...).
+import { profileKey } from '../model/platform';
+import {
+  canonicalUrl,
+  cleanMetrics,
+  collectCards,
+  firstElement,
+  firstText,
+  linkUrl,
+  metaContent,
+  numberIn,
+  optional,
+  segments,
+  textOf,
+} from './read';
+import type { CardReading, ProfileReading, SiteAdapter } from './types';
+
+export const samples = {
+  profiles: [
+    'https://www.freelancer.com/u/irfan811',
+    'https://www.freelancer.com/u/Alex1x23?ref_project_id=123',
+    'https://www.freelancer.com/u/sapotacorp/portfolio',
+  ],
+  listings: [
+    'https://www.freelancer.com/freelancers/skills/wordpress/1',
+    'https://www.freelancer.com/freelancers/pakistan/php',
+    'https://www.freelancer.com/freelancers',
+  ],
+  others: [
+    'https://www.freelancer.com/',
+    'https://www.freelancer.com/projects/php/build-a-website',
+    'https://www.freelancer.com/jobs/wordpress/',
+    'https://www.freelancer.com/dashboard',
+    'https://www.freelancer.com/u/',
+  ],
+};
+
+const USERNAME = /^[a-z0-9][a-z0-9_.-]*$/i;
+
+/** The user an address names: `/u/<username>`, any profile tab after it. */
+export function usernameOf(url: URL): string | null {
+  const [a, b] = segments(url);
+  return a === 'u' && b && USERNAME.test(b) ? b : null;
+}
+
+export function isProfile(url: URL): boolean {
+  return usernameOf(url) !== null;
+}
+
+const selectors = {
+  name: [
+    'app-user-detail .UserDetail-name h1', // Angular profile (2021–)
+    'h2.profile-intro-username', // profile before 2020
+  ],
+  title: ['app-user-profile-summary-tagline h2', 'fl-heading.Tagline'],
+  rating: ['.UserDetail-rating .ValueBlock'],
+  reviews: ['.UserDetail-rating .ReviewCount'],
+  /** Texts near the header, one of which reads "$20 USD / hour". */
+  rateCandidates:
+    'app-user-profile-header fl-text .NativeElement, app-user-profile-summary fl-text .NativeElement',
+  country: ['[fltrackinglabel="ProfileBreadcrumbCountry"]'],
+  anchor: [
+    'app-user-profile-header', // Angular profile (2021–)
+    'fl-container.ProfileHeader',
+  ],
+  /** One directory entry each (the entry's container also holds its "Hire" button). */
+  card: [
+    '.directory-freelancer-item-container', // /freelancers directory (2015–2021)
+    'li.ns_result', // same list, entry without its container
+  ],
+  cardLink: 'a[href*="/u/"]',
+  cardName: ['.find-freelancer-username', 'h3'],
+} as const;
+
+/** "Muhammad I. is a Freelancer specialising in PHP and Java in Pakistan." → Pakistan. */
+function countryFromDescription(doc: Document): string {
+  return (
+    metaContent(doc, 'og:description')
+      .match(/.* in ([^.]+)\.$/)?.[1]
+      ?.trim() ?? ''
+  );
+}
+
+export function readProfile(doc: Document, url: URL): ProfileReading | null {
+  const canonical = canonicalUrl(doc, url);
+  const id = (canonical && usernameOf(canonical)) || usernameOf(url);
+  if (!id) return null;
+  // og:title reads "Muhammad I. Profile"; the document title adds " | Freelancer".
+  const fromMeta = (metaContent(doc, 'og:title') || doc.title.split(' | ')[0] || '')
+    .replace(/ Profile$/, '')
+    .trim();
+  let rate = '';
+  for (const el of doc.querySelectorAll(selectors.rateCandidates)) {
+    const text = textOf(el);
+    if (/\/\s*hour$/i.test(text)) {
+      rate = text;
+      break;
+    }
+  }
+  return {
+    platform: 'freelancer',
+    id,
+    key: profileKey('freelancer', id),
+    name: fromMeta || firstText(doc, selectors.name) || id,
+    title: optional(firstText(doc, selectors.title)),
+    location: optional(countryFromDescription(doc) || firstText(doc, selectors.country)),
+    metrics: cleanMetrics({
+      rating: numberIn(firstText(doc, selectors.rating)),
+      reviews: numberIn(firstText(doc, selectors.reviews)),
+      rate,
+    }),
+    anchor: firstElement(doc, selectors.anchor),
+  };
+}
+
+export function readCards(doc: Document, url: URL): CardReading[] {
+  return collectCards(doc, 'freelancer', selectors.card, (card) => {
+    for (const link of card.querySelectorAll(selectors.cardLink)) {
+      const target = linkUrl(link, url);
+      const id = target && usernameOf(target);
+      if (id) return { id, name: optional(firstText(card, selectors.cardName)) };
+    }
+    return null;
+  });
+}
+
+export const freelancer: SiteAdapter = {
+  platform: 'freelancer',
+  hosts: ['www.freelancer.com'],
+  matches: ['https://www.freelancer.com/u/*', 'https://www.freelancer.com/freelancers*'],
+  samples,
+  isProfile,
+  readProfile,
+  readCards,
+};

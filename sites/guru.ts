@@ -1,0 +1,109 @@
+// Guru: freelancer profiles (/freelancers/<slug>) and freelancer search (/d/freelancers/...).
+import { profileKey } from '../model/platform';
+import {
+  canonicalUrl,
+  cleanMetrics,
+  collectCards,
+  firstElement,
+  firstText,
+  ldPerson,
+  linkUrl,
+  metaContent,
+  numberIn,
+  optional,
+  segments,
+  str,
+  textOf,
+  titleParts,
+} from './read';
+import type { CardReading, ProfileReading, SiteAdapter } from './types';
+
+export const samples = {
+  profiles: [
+    'https://www.guru.com/freelancers/infomist',
+    'https://www.guru.com/freelancers/pavel-zhukov-atum',
+    'https://www.guru.com/freelancers/la-cleo-digital/reviews',
+  ],
+  listings: [
+    'https://www.guru.com/d/freelancers/',
+    'https://www.guru.com/d/freelancers/skill/shopify/pg/2/',
+    'https://www.guru.com/d/freelancers/l/united-states/',
+  ],
+  others: [
+    'https://www.guru.com/',
+    'https://www.guru.com/d/jobs/',
+    'https://www.guru.com/freelancers/',
+    'https://www.guru.com/work/manage',
+    'https://www.guru.com/pro/dashboard.aspx',
+  ],
+};
+
+/** Tabs of a profile, which stay that person's page. */
+const PROFILE_TABS = new Set(['reviews', 'portfolio', 'services', 'resume', 'about']);
+const SLUG = /^[a-z0-9][a-z0-9-]*$/i;
+
+export function slugOf(url: URL): string | null {
+  const [a, slug, tab, extra] = segments(url);
+  if (a !== 'freelancers' || !slug || !SLUG.test(slug) || extra) return null;
+  return !tab || PROFILE_TABS.has(tab.toLowerCase()) ? slug : null;
+}
+
+export function isProfile(url: URL): boolean {
+  return slugOf(url) !== null;
+}
+
+const selectors = {
+  name: ['.profile-header h1', '.profile-avatar__info h1'],
+  title: ['.profile-header h2', '.profile-avatar__info h2'],
+  location: ['.profile-header .location', '.profile-avatar__info .location'],
+  rating: ['.profile-header .rating'],
+  anchor: ['.profile-header', '.profile-avatar__info'],
+  /** One search result each. */
+  card: [
+    'div.record.findGuruRecord', // /d/freelancers (2019–)
+    'ul.module_list > li', // the same list, by its items
+  ],
+  cardLink: 'a[href*="/freelancers/"]',
+  cardName: ['.record__header__identity a', '.freelancerName a'],
+} as const;
+
+const SITE = /\s*[|-]\s*Guru(\.com)?\s*$/i;
+
+export function readProfile(doc: Document, url: URL): ProfileReading | null {
+  const canonical = canonicalUrl(doc, url);
+  const id = (canonical && slugOf(canonical)) || slugOf(url);
+  if (!id) return null;
+  const person = ldPerson(doc);
+  const [titleName, titleHeadline] = titleParts(metaContent(doc, 'og:title') || doc.title, SITE);
+  return {
+    platform: 'guru',
+    id,
+    key: profileKey('guru', id),
+    name: str(person?.name) || titleName || firstText(doc, selectors.name) || id,
+    title: optional(str(person?.jobTitle) || titleHeadline || firstText(doc, selectors.title)),
+    location: optional(firstText(doc, selectors.location)),
+    metrics: cleanMetrics({ rating: numberIn(firstText(doc, selectors.rating)) }),
+    anchor: firstElement(doc, selectors.anchor),
+  };
+}
+
+export function readCards(doc: Document, url: URL): CardReading[] {
+  return collectCards(doc, 'guru', selectors.card, (card) => {
+    for (const link of card.querySelectorAll(selectors.cardLink)) {
+      const target = linkUrl(link, url);
+      const id = target && slugOf(target);
+      if (id) return { id, name: optional(firstText(card, selectors.cardName) || textOf(link)) };
+    }
+    return null;
+  });
+}
+
+export const guru: SiteAdapter = {
+  platform: 'guru',
+  hosts: ['www.guru.com'],
+  matches: ['https://www.guru.com/freelancers/*', 'https://www.guru.com/d/freelancers*'],
+  samples,
+  isProfile,
+  readProfile,
+  readCards,
+};

@@ -1,0 +1,100 @@
+// LinkedIn: member profiles (/in/<slug>), as members see them and as the public page shows them.
+import { profileKey } from '../model/platform';
+import {
+  canonicalUrl,
+  dig,
+  firstElement,
+  firstText,
+  ldPerson,
+  metaContent,
+  optional,
+  segments,
+  str,
+  titleParts,
+} from './read';
+import type { ProfileReading, SiteAdapter } from './types';
+
+export const samples = {
+  profiles: [
+    'https://www.linkedin.com/in/jane-doe-12345678/',
+    'https://www.linkedin.com/in/jane-doe-12345678',
+    'https://www.linkedin.com/in/caiopo/details/experience/',
+    'https://www.linkedin.com/in/jos%C3%A9-garc%C3%ADa/?originalSubdomain=es',
+  ],
+  listings: [],
+  others: [
+    'https://www.linkedin.com/feed/',
+    'https://www.linkedin.com/company/freelancer-com/',
+    'https://www.linkedin.com/jobs/view/123456/',
+    'https://www.linkedin.com/search/results/people/?keywords=designer',
+    'https://www.linkedin.com/in/',
+    'https://www.linkedin.com/mynetwork/',
+    'https://www.linkedin.com/school/some-university/',
+  ],
+};
+
+export function slugOf(url: URL): string | null {
+  const [a, slug] = segments(url);
+  return a === 'in' && slug ? slug : null;
+}
+
+export function isProfile(url: URL): boolean {
+  return slugOf(url) !== null;
+}
+
+const selectors = {
+  name: [
+    'h1.text-heading-xlarge', // signed-in profile (2021–)
+    'h1.top-card-layout__title', // public profile
+  ],
+  title: [
+    '.pv-text-details__left-panel .text-body-medium', // signed-in profile (2021–)
+    'div.text-body-medium.break-words',
+    'h2.top-card-layout__headline', // public profile
+  ],
+  location: [
+    '.pv-text-details__left-panel .text-body-small.inline', // signed-in profile (2021–)
+    'span.text-body-small.inline.t-black--light.break-words',
+    '.top-card__subline-item', // public profile
+  ],
+  anchor: [
+    'section.pv-top-card', // signed-in profile
+    'section.top-card-layout', // public profile
+    'main h1',
+  ],
+} as const;
+
+/** "(3) Jane Doe | LinkedIn" or "Jane Doe - Brand Designer - Acme | LinkedIn": drop the unread count and the site. */
+const SITE = /\s*\|\s*LinkedIn\s*$/i;
+function fromTitle(title: string): string[] {
+  return titleParts(title.replace(/^\(\d+\+?\)\s*/, ''), SITE);
+}
+
+export function readProfile(doc: Document, url: URL): ProfileReading | null {
+  const canonical = canonicalUrl(doc, url);
+  const id = (canonical && slugOf(canonical)) || slugOf(url);
+  if (!id) return null;
+  const person = ldPerson(doc);
+  // The title's second part is the current employer on public pages, not the headline: only the name is used.
+  const [titleName] = fromTitle(metaContent(doc, 'og:title') || doc.title);
+  return {
+    platform: 'linkedin',
+    id,
+    key: profileKey('linkedin', id),
+    name: str(person?.name) || titleName || firstText(doc, selectors.name) || id,
+    title: optional(str(person?.jobTitle) || firstText(doc, selectors.title)),
+    location: optional(str(dig(person, 'address', 'addressLocality')) || firstText(doc, selectors.location)),
+    anchor: firstElement(doc, selectors.anchor),
+  };
+}
+
+export const linkedin: SiteAdapter = {
+  platform: 'linkedin',
+  hosts: ['www.linkedin.com'],
+  // LinkedIn is a client-routed app: profiles open from the feed and search without a page load.
+  matches: ['https://www.linkedin.com/*'],
+  samples,
+  isProfile,
+  readProfile,
+  readCards: () => [],
+};

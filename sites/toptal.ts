@@ -1,0 +1,87 @@
+// Toptal: public talent résumés (/resume/<slug>). Toptal shows no listings of freelancers to badge.
+import { profileKey } from '../model/platform';
+import {
+  canonicalUrl,
+  firstElement,
+  firstText,
+  ldPerson,
+  metaContent,
+  optional,
+  segments,
+  str,
+} from './read';
+import type { ProfileReading, SiteAdapter } from './types';
+
+export const samples = {
+  profiles: [
+    'https://www.toptal.com/resume/jane-doe',
+    'https://www.toptal.com/resume/juan-manuel-varela',
+    'https://www.toptal.com/resume/dino-causevic#experience',
+  ],
+  listings: [],
+  others: [
+    'https://www.toptal.com/',
+    'https://www.toptal.com/developers',
+    'https://www.toptal.com/developers/react',
+    'https://www.toptal.com/resume',
+    'https://www.toptal.com/talent/apply',
+    'https://www.toptal.com/blog',
+  ],
+};
+
+const SLUG = /^[a-z0-9][a-z0-9-]*$/i;
+
+export function slugOf(url: URL): string | null {
+  const [a, slug, extra] = segments(url);
+  return a === 'resume' && slug && !extra && SLUG.test(slug) ? slug : null;
+}
+
+export function isProfile(url: URL): boolean {
+  return slugOf(url) !== null;
+}
+
+// No saved résumé page pins Toptal's generated class names, so the fallbacks stay structural: the résumé's
+// heading is the person's name, with the headline right after it.
+const selectors = {
+  name: ['main h1', 'h1'],
+  title: ['main h1 + h2', 'main h1 + p'],
+  anchor: ['main header', 'main h1'],
+} as const;
+
+/**
+ * "Jane Doe, Python Developer in Berlin, Germany | Toptal®" (or with " - " after the name):
+ * name, headline and place.
+ */
+function fromTitle(title: string): { name: string; title: string; location: string } {
+  const bare = title.replace(/\s*[|-]\s*Toptal®?\s*$/i, '').trim();
+  const match = bare.match(/^(.+?)(?:, | - )(.+?)(?: in (.+))?$/);
+  if (!match) return { name: bare, title: '', location: '' };
+  return { name: match[1] ?? '', title: match[2] ?? '', location: match[3] ?? '' };
+}
+
+export function readProfile(doc: Document, url: URL): ProfileReading | null {
+  const canonical = canonicalUrl(doc, url);
+  const id = (canonical && slugOf(canonical)) || slugOf(url);
+  if (!id) return null;
+  const person = ldPerson(doc);
+  const titled = fromTitle(metaContent(doc, 'og:title') || doc.title);
+  return {
+    platform: 'toptal',
+    id,
+    key: profileKey('toptal', id),
+    name: str(person?.name) || titled.name || firstText(doc, selectors.name) || id,
+    title: optional(str(person?.jobTitle) || titled.title || firstText(doc, selectors.title)),
+    location: optional(titled.location),
+    anchor: firstElement(doc, selectors.anchor),
+  };
+}
+
+export const toptal: SiteAdapter = {
+  platform: 'toptal',
+  hosts: ['www.toptal.com'],
+  matches: ['https://www.toptal.com/resume/*'],
+  samples,
+  isProfile,
+  readProfile,
+  readCards: () => [],
+};
