@@ -1,5 +1,6 @@
 import { PlatformMetrics } from './page';
 import { Platform, ProfileKey } from './platform';
+import { parseRecord } from './validation';
 import { z } from './zod';
 
 /** Milliseconds since the epoch. */
@@ -194,15 +195,13 @@ export const HistoryEvent = z.discriminatedUnion('type', [
 export type HistoryEvent = z.infer<typeof HistoryEvent>;
 export type EventType = HistoryEvent['type'];
 /** A history event before the database gives it an id. */
-export type NewEvent = HistoryEvent extends infer E
-  ? E extends HistoryEvent
-    ? Omit<E, 'id'>
-    : never
-  : never;
+export type NewEvent = DistributiveOmit<HistoryEvent, 'id'>;
+/** `Omit` applied to each member of a union. */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** Validates a new event: its schema, and that it did not happen after `now`. */
 export function parseNewEvent(input: unknown, now: number): NewEvent {
-  const event = HistoryEvent.parse({ id: 1, ...(input as object) });
+  const event = parseRecord(HistoryEvent, { id: 1, ...(input as object) });
   if (event.at > now)
     throw new Error(`at: an event cannot be in the future (${new Date(event.at).toISOString()})`);
   const { id: _id, ...rest } = event;

@@ -1,80 +1,295 @@
 import { Dexie } from 'dexie';
 import type { SeenProfile } from '../model/page';
-import { type Contractor, NoteEvent, type ProfileRecord } from '../model/records';
-import type { TrackRecordDb } from './db';
+import {
+  type Access,
+  Contractor,
+  type ContractorStatus,
+  type Engagement,
+  type HistoryEvent,
+  type Milestone,
+  type NoteEvent,
+  type ProfileRecord,
+} from '../model/records';
+import type { Settings } from '../model/settings';
+import type { Assessment, StoredSummary } from '../model/summary';
+import { parseRecord } from '../model/validation';
+import { dayOf } from '../scoring/dates';
+import type { StoredContractor, TrackRecordDb } from './db';
+import { recordEvent } from './history';
+import { assessStored, buildSummary, readSettings, refreshSummary } from './summary';
+import { requireContractor, writeTx } from './tx';
+
+export { getDb, TrackRecordDb } from './db';
+export { verdictsForKeys } from './roster';
 
 /** Everything a surface shows about the contractor behind one profile. */
 export type ContractorView = {
-  contractor: Contractor;
+  contractor: StoredContractor;
   profiles: ProfileRecord[];
-  /** Newest first. */
-  events: NoteEvent[];
+  /** Every kind of event, newest first. */
+  events: HistoryEvent[];
+  engagements: Engagement[];
+  milestones: Milestone[];
+  accesses: Access[];
+  /** The stored summary (counts, last activity, facts). */
+  summary: StoredSummary;
+  /** Score, confidence, strikes, verdict, reasons and "why" at read time, from the stored facts. */
+  assessment: Assessment;
+  settings: Settings;
 };
 
 export async function findContractorIdByKey(db: TrackRecordDb, key: string): Promise<number | undefined> {
   return (await db.profiles.get(key))?.contractorId;
 }
 
+/**
+ * A contractor's view. Every read goes through an index by contractor; the score and verdict come from the
+ * stored summary's facts (recomputed for `now`), never from a scan of history.
+ */
 export async function loadContractorView(
   db: TrackRecordDb,
   contractorId: number,
+  now = Date.now(),
 ): Promise<ContractorView | undefined> {
-  return db.transaction('r', db.contractors, db.profiles, db.events, async () => {
-    const contractor = await db.contractors.get(contractorId);
-    if (!contractor) return undefined;
-    const profiles = await db.profiles.where({ contractorId }).toArray();
-    const events = await db.events
-      .where('[contractorId+at]')
-      .between([contractorId, Dexie.minKey], [contractorId, Dexie.maxKey])
-      .reverse()
-      .toArray();
-    return { contractor, profiles, events };
-  });
+  return db.transaction(
+    'r',
+    [db.contractors, db.profiles, db.events, db.engagements, db.milestones, db.accesses, db.settings],
+    async () => {
+      const contractor = await db.contractors.get(contractorId);
+      if (!contractor) return undefined;
+      const [profiles, events, engagements, milestones, accesses, settings] = await Promise.all([
+        db.profiles.where({ contractorId }).toArray(),
+        db.events
+          .where('[contractorId+at]')
+          .between([contractorId, Dexie.minKey], [contractorId, Dexie.maxKey])
+          .reverse()
+          .toArray(),
+        db.engagements.where({ contractorId }).toArray(),
+        db.milestones.where({ contractorId }).toArray(),
+        db.accesses.where({ contractorId }).toArray(),
+        readSettings(db),
+      ]);
+      const summary =
+        contractor.summary ??
+        buildSummary(
+          contractor,
+          { events: [], engagements: [], milestones: [], accesses: [] },
+          settings,
+          now,
+        );
+      const assessment = assessStored(summary, settings, now);
+      return {
+        contractor,
+        profiles,
+        events,
+        engagements,
+        milestones,
+        accesses,
+        summary,
+        assessment,
+        settings,
+      };
+    },
+  );
 }
 
 /** The view for whoever a profile key belongs to, or undefined when nobody is tracked there. */
-export async function loadViewByKey(db: TrackRecordDb, key: string): Promise<ContractorView | undefined> {
+export async function loadViewByKey(
+  db: TrackRecordDb,
+  key: string,
+  now = Date.now(),
+): Promise<ContractorView | undefined> {
   const contractorId = await findContractorIdByKey(db, key);
-  return contractorId === undefined ? undefined : loadContractorView(db, contractorId);
+  return contractorId === undefined ? undefined : loadContractorView(db, contractorId, now);
 }
 
 /** Starts tracking the freelancer on a profile. Tracking a tracked profile returns its contractor. */
 export async function trackProfile(db: TrackRecordDb, seen: SeenProfile, now = Date.now()): Promise<number> {
-  return db.transaction('rw', db.contractors, db.profiles, async () => {
+  return writeTx(db, async () => {
     const existing = await db.profiles.get(seen.key);
     if (existing) return existing.contractorId;
-    const contractorId = await db.contractors.add({
-      name: seen.name.trim() || seen.id,
-      createdAt: now,
-    } as Contractor);
+    const contractorId = await createContractor(db, { name: seen.name.trim() || seen.id }, now);
     await db.profiles.add(profileFrom(seen, contractorId, now));
+    await addSnapshot(db, seen, contractorId, now);
     return contractorId;
   });
 }
 
-/** Refreshes what a tracked profile last showed. Untracked profiles leave no trace. */
+/** Adds a contractor with no profile (e.g. someone hired off-platform). */
+export async function createContractor(
+  db: TrackRecordDb,
+  input: { name: string; skills?: string[]; tags?: string[]; drives?: string },
+  now = Date.now(),
+): Promise<number> {
+  const { id: _id, ...record } = parseRecord(Contractor, { id: 1, createdAt: now, ...input });
+  return writeTx(db, async () => {
+    const id = (await db.contractors.add(record as StoredContractor)) as number;
+    await refreshSummary(db, id, now);
+    return id;
+  });
+}
+
+/** Edits a contractor's name, skill areas, tags, "what drives them" or status. */
+export async function updateContractor(
+  db: TrackRecordDb,
+  contractorId: number,
+  patch: Partial<{
+    name: string;
+    skills: string[];
+    tags: string[];
+    drives: string;
+    status: ContractorStatus;
+  }>,
+  now = Date.now(),
+) {
+  return writeTx(db, async () => {
+    const c = await requireContractor(db, contractorId);
+    const { summary, ...rest } = c;
+    const next = parseRecord(Contractor, { ...rest, ...patch });
+    if (next.status !== 'dropped') next.coolOffUntil = undefined;
+    await db.contractors.put({ ...next, summary });
+    await refreshSummary(db, contractorId, now);
+  });
+}
+
+/**
+ * Refreshes what a tracked profile last showed (name, title, location, address) and keeps a snapshot of
+ * its public metrics at most once a (UTC) day. Untracked profiles leave no trace.
+ */
 export async function recordPageSeen(
   db: TrackRecordDb,
   seen: SeenProfile,
   now = Date.now(),
 ): Promise<boolean> {
-  return db.transaction('rw', db.profiles, async () => {
+  return writeTx(db, async () => {
     const existing = await db.profiles.get(seen.key);
     if (!existing) return false;
     await db.profiles.put(profileFrom(seen, existing.contractorId, now));
+    await addSnapshot(db, seen, existing.contractorId, now);
     return true;
   });
 }
 
-export async function addNote(db: TrackRecordDb, contractorId: number, text: string, now = Date.now()) {
-  const note = NoteEvent.omit({ id: true }).parse({ contractorId, type: 'note', at: now, text });
-  return db.transaction('rw', db.contractors, db.events, async () => {
-    if (!(await db.contractors.get(contractorId))) throw new Error(`No contractor #${contractorId}`);
-    return db.events.add(note as NoteEvent);
+async function addSnapshot(db: TrackRecordDb, seen: SeenProfile, contractorId: number, now: number) {
+  if (!seen.metrics || Object.values(seen.metrics).every((v) => v === undefined)) return;
+  const last = await db.snapshots
+    .where('[profileKey+at]')
+    .between([seen.key, Dexie.minKey], [seen.key, Dexie.maxKey])
+    .last();
+  if (last && dayOf(last.at) === dayOf(now)) return;
+  await db.snapshots.add({ profileKey: seen.key, contractorId, at: now, metrics: seen.metrics } as never);
+}
+
+/** The public metrics a profile showed over time, oldest first. */
+export async function loadMetricHistory(db: TrackRecordDb, key: string) {
+  return db.snapshots.where('[profileKey+at]').between([key, Dexie.minKey], [key, Dexie.maxKey]).toArray();
+}
+
+export async function addNote(
+  db: TrackRecordDb,
+  contractorId: number,
+  text: string,
+  now = Date.now(),
+): Promise<number> {
+  return recordEvent(db, { contractorId, type: 'note', text } as Omit<NoteEvent, 'id' | 'at'>, now);
+}
+
+// ── Linking, unlinking and merging ────────────────────────────────────────────────────────────────
+
+/**
+ * Attaches a profile to a contractor. A profile tracked under someone else moves (its metric snapshots
+ * with it); that other contractor is deleted only when nothing else is left of them.
+ */
+export async function linkProfile(
+  db: TrackRecordDb,
+  contractorId: number,
+  seen: SeenProfile,
+  now = Date.now(),
+) {
+  return writeTx(db, async () => {
+    await requireContractor(db, contractorId);
+    const existing = await db.profiles.get(seen.key);
+    await db.profiles.put(profileFrom(seen, contractorId, now));
+    if (existing && existing.contractorId !== contractorId) {
+      await db.snapshots
+        .where('[profileKey+at]')
+        .between([seen.key, Dexie.minKey], [seen.key, Dexie.maxKey])
+        .modify({ contractorId });
+      await deleteIfEmpty(db, existing.contractorId);
+    }
+    await addSnapshot(db, seen, contractorId, now);
   });
 }
 
+/**
+ * Detaches a profile from its contractor: it becomes a new contractor of its own (named as the profile),
+ * while the history stays with the original contractor. Returns the new contractor's id.
+ */
+export async function unlinkProfile(db: TrackRecordDb, key: string, now = Date.now()): Promise<number> {
+  return writeTx(db, async () => {
+    const profile = await db.profiles.get(key);
+    if (!profile) throw new Error(`No profile ${key}`);
+    const id = await createContractor(db, { name: profile.name.trim() || profile.id }, now);
+    await db.profiles.put({ ...profile, contractorId: id });
+    await db.snapshots
+      .where('[profileKey+at]')
+      .between([key, Dexie.minKey], [key, Dexie.maxKey])
+      .modify({ contractorId: id });
+    return id;
+  });
+}
+
+/**
+ * Merges `fromId` into `intoId`: every profile, event, engagement, milestone, access and snapshot moves;
+ * skill areas and tags are united, notes on what drives them joined; a cancel on either side stands
+ * (the later cool-off wins). `fromId` is then deleted and the summary recomputed.
+ */
+export async function mergeContractors(db: TrackRecordDb, intoId: number, fromId: number, now = Date.now()) {
+  if (intoId === fromId) throw new Error('Cannot merge a contractor into itself');
+  return writeTx(db, async () => {
+    const into = await requireContractor(db, intoId);
+    const from = await requireContractor(db, fromId);
+    for (const table of [
+      db.profiles,
+      db.events,
+      db.engagements,
+      db.milestones,
+      db.accesses,
+      db.snapshots,
+    ] as const) {
+      await (table as typeof db.events).where({ contractorId: fromId }).modify({ contractorId: intoId });
+    }
+    const uniq = (xs: string[]) => [...new Map(xs.map((x) => [x.toLowerCase(), x])).values()];
+    const dropped = [into, from].filter((c) => c.status === 'dropped');
+    const coolOff = dropped.map((c) => c.coolOffUntil ?? 0);
+    await db.contractors.put({
+      ...into,
+      skills: uniq([...into.skills, ...from.skills]),
+      tags: uniq([...into.tags, ...from.tags]),
+      drives: [into.drives, from.drives].filter(Boolean).join('\n') || undefined,
+      status: dropped.length ? 'dropped' : into.status,
+      coolOffUntil: dropped.length ? Math.max(...coolOff) : undefined,
+      createdAt: Math.min(into.createdAt, from.createdAt),
+    });
+    await db.contractors.delete(fromId);
+    await refreshSummary(db, intoId, now);
+  });
+}
+
+async function deleteIfEmpty(db: TrackRecordDb, contractorId: number) {
+  const left = await Promise.all([
+    db.profiles.where({ contractorId }).count(),
+    db.events.where({ contractorId }).count(),
+    db.engagements.where({ contractorId }).count(),
+    db.accesses.where({ contractorId }).count(),
+  ]);
+  if (left.every((n) => n === 0)) {
+    await db.snapshots.where({ contractorId }).delete();
+    await db.contractors.delete(contractorId);
+  }
+}
+
 function profileFrom(seen: SeenProfile, contractorId: number, now: number): ProfileRecord {
-  const { platform, id, key, name, title, url, metrics } = seen;
-  return { key, platform, id, contractorId, name, title, url, metrics, lastSeenAt: now };
+  const { platform, id, key, name, title, location, url, metrics } = seen;
+  return { key, platform, id, contractorId, name, title, location, url, metrics, lastSeenAt: now };
 }

@@ -1,14 +1,57 @@
-import { Dexie, type EntityTable } from 'dexie';
-import type { Contractor, NoteEvent, ProfileRecord } from '../model/records';
+import { type DBCore, Dexie, type EntityTable, type Table } from 'dexie';
+import type {
+  Access,
+  Contractor,
+  Engagement,
+  HistoryEvent,
+  MetricSnapshot,
+  Milestone,
+  ProfileRecord,
+} from '../model/records';
+import type { Settings } from '../model/settings';
+import type { StoredSummary } from '../model/summary';
+import { upgradeToV2 } from './migrations';
+
+/** The schema version this code writes. */
+export const SCHEMA_VERSION = 2;
+
+/** A contractor as stored: the record and its summary (absent only before the first write). */
+export type StoredContractor = Contractor & { summary?: StoredSummary };
+export type SettingsRow = Settings & { id: 'settings' };
+
+/** Thrown by every write when the database was written by a newer version of the extension. */
+export class ReadOnlyDatabaseError extends Error {
+  override name = 'ReadOnlyDatabaseError';
+}
+
+export type NewerSchema = { installed: number; supported: number; message: string };
 
 /**
  * The one database, in the extension's origin. Opened by the background and by extension pages;
  * never by a content script (it would open the marketplace's IndexedDB instead).
+ *
+ * Versions (a schema change is a new version with an upgrade; older declarations stay):
+ * 1. the foundation: contractors, profiles, notes.
+ * 2. history (events of every kind), engagements, milestones, accesses, metric snapshots, settings;
+ *    contractors gain skills, tags, status, cool-off and their stored summary (indexed by verdict).
+ *
+ * A database written by a newer version (a downgrade of the extension): Dexie 4 opens it at its installed
+ * version instead of failing with VersionError. We then set `newerSchema` (the UI shows its message) and
+ * refuse every write with a `ReadOnlyDatabaseError`, so older code never corrupts newer data. Reads
+ * keep working for the tables this version knows.
  */
 export class TrackRecordDb extends Dexie {
-  contractors!: EntityTable<Contractor, 'id'>;
+  contractors!: EntityTable<StoredContractor, 'id'>;
   profiles!: EntityTable<ProfileRecord, 'key'>;
-  events!: EntityTable<NoteEvent, 'id'>;
+  events!: EntityTable<HistoryEvent, 'id'>;
+  engagements!: EntityTable<Engagement, 'id'>;
+  milestones!: EntityTable<Milestone, 'id'>;
+  accesses!: EntityTable<Access, 'id'>;
+  snapshots!: EntityTable<MetricSnapshot, 'id'>;
+  settings!: Table<SettingsRow, 'settings'>;
+
+  /** Set once open when the database on disk is newer than this code: it is then read-only. */
+  newerSchema: NewerSchema | undefined;
 
   constructor(name = 'track-record') {
     super(name);
@@ -17,6 +60,56 @@ export class TrackRecordDb extends Dexie {
       profiles: 'key, contractorId',
       events: '++id, contractorId, [contractorId+at]',
     });
+    this.version(2)
+      .stores({
+        contractors: '++id, name, *skills, status, summary.verdict, summary.nextChangeAt',
+        profiles: 'key, contractorId',
+        events: '++id, contractorId, [contractorId+at], [contractorId+type], milestoneId',
+        engagements: '++id, contractorId, status, skill',
+        milestones: '++id, engagementId, contractorId',
+        accesses: '++id, contractorId, engagementId',
+        snapshots: '++id, [profileKey+at], contractorId',
+        settings: 'id',
+      })
+      .upgrade((tx) => upgradeToV2(tx));
+
+    this.on(
+      'ready',
+      (vip) => {
+        const installed = vip.backendDB().version / 10;
+        this.newerSchema =
+          installed > SCHEMA_VERSION
+            ? {
+                installed,
+                supported: SCHEMA_VERSION,
+                message: `Your Track Record data was saved by a newer version of the extension (data version ${installed}; this one reads version ${SCHEMA_VERSION}). You can look at it, but changes are disabled until you update the extension.`,
+              }
+            : undefined;
+      },
+      true,
+    );
+    this.use({
+      stack: 'dbcore',
+      name: 'refuse-writes-to-newer-schema',
+      create: (down: DBCore): DBCore => ({
+        ...down,
+        table: (tableName) => {
+          const table = down.table(tableName);
+          return {
+            ...table,
+            mutate: (req) =>
+              this.newerSchema
+                ? Promise.reject(new ReadOnlyDatabaseError(this.newerSchema.message))
+                : table.mutate(req),
+          };
+        },
+      }),
+    });
+  }
+
+  /** True when the database is newer than this code (see `newerSchema`). */
+  get readOnly(): boolean {
+    return this.newerSchema !== undefined;
   }
 }
 

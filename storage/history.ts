@@ -1,0 +1,367 @@
+import {
+  Access,
+  type AccessLevel,
+  type DistributiveOmit,
+  Engagement,
+  type EngagementStatus,
+  type ExcuseCategory,
+  type HistoryEvent,
+  Milestone,
+  type NewEvent,
+  parseNewEvent,
+  Renegotiation,
+  type RewardKind,
+} from '../model/records';
+import type { RepeatedExcuse } from '../model/summary';
+import { parseRecord } from '../model/validation';
+import { DAY_MS } from '../scoring/dates';
+import { repeatedExcuses, suggestExcuseCategory } from '../scoring/excuses';
+import type { TrackRecordDb } from './db';
+import { readSettings, refreshSummary } from './summary';
+import { requireContractor, writeTx } from './tx';
+
+/** What every event input shares; `at` defaults to `now` and may not be after it. */
+type EventInput = { contractorId: number; at?: number; engagementId?: number; milestoneId?: number };
+
+/** Adds an event of any kind (validated, never in the future) and updates the contractor's summary. */
+export async function recordEvent(
+  db: TrackRecordDb,
+  input: DistributiveOmit<NewEvent, 'at'> & { at?: number },
+  now = Date.now(),
+) {
+  const event = parseNewEvent({ ...input, at: input.at ?? now }, now);
+  return writeTx(db, async () => {
+    await requireContractor(db, event.contractorId);
+    await checkLinks(db, event);
+    if (event.type === 'delivered' && event.milestoneId !== undefined) {
+      const m = await db.milestones.get(event.milestoneId);
+      if (m?.deliveredAt !== undefined)
+        throw new Error(`milestoneId: milestone #${m.id} is already delivered`);
+      await db.milestones.update(event.milestoneId, { deliveredAt: event.at });
+    }
+    const id = (await db.events.add(event as HistoryEvent)) as number;
+    await refreshSummary(db, event.contractorId, now);
+    return id;
+  });
+}
+
+async function checkLinks(
+  db: TrackRecordDb,
+  e: { contractorId: number; engagementId?: number; milestoneId?: number },
+) {
+  if (e.milestoneId !== undefined) {
+    const m = await db.milestones.get(e.milestoneId);
+    if (!m || m.contractorId !== e.contractorId)
+      throw new Error(`milestoneId: no milestone #${e.milestoneId} for contractor #${e.contractorId}`);
+  }
+  if (e.engagementId !== undefined) {
+    const g = await db.engagements.get(e.engagementId);
+    if (!g || g.contractorId !== e.contractorId)
+      throw new Error(`engagementId: no engagement #${e.engagementId} for contractor #${e.contractorId}`);
+  }
+}
+
+/**
+ * A delivery. With a milestone, its lateness is derived from the milestone's due date in effect (and the
+ * milestone is marked delivered); without one, `daysLate` as entered (0: on time).
+ */
+export function recordDelivery(
+  db: TrackRecordDb,
+  input: EventInput & { daysLate?: number; text?: string },
+  now = Date.now(),
+) {
+  return recordEvent(db, { ...input, type: 'delivered' }, now);
+}
+
+/** A deadline that passed with nothing delivered (for work without a milestone: milestones are live). */
+export function recordDeadlineMissed(
+  db: TrackRecordDb,
+  input: EventInput & { daysLate?: number; text?: string },
+  now = Date.now(),
+) {
+  return recordEvent(db, { ...input, type: 'deadline-missed' }, now);
+}
+
+/**
+ * An excuse. Without a category, one is suggested from the text. Returns the repeat flag when this
+ * category keeps coming back ("third 'internet / power / equipment' excuse in 60 days").
+ */
+export async function recordExcuse(
+  db: TrackRecordDb,
+  input: EventInput & { text: string; category?: ExcuseCategory },
+  now = Date.now(),
+): Promise<{ id: number; category: ExcuseCategory; repeated?: RepeatedExcuse }> {
+  const category = input.category ?? suggestExcuseCategory(input.text);
+  const id = await recordEvent(db, { ...input, type: 'excuse', category }, now);
+  return { id, category, repeated: await excuseRepeat(db, input.contractorId, category, now) };
+}
+
+/** Changes an excuse's category (a suggestion is only a suggestion). */
+export async function setExcuseCategory(
+  db: TrackRecordDb,
+  eventId: number,
+  category: ExcuseCategory,
+  now = Date.now(),
+) {
+  return writeTx(db, async () => {
+    const e = await db.events.get(eventId);
+    if (e?.type !== 'excuse') throw new Error(`No excuse #${eventId}`);
+    await db.events.put({ ...e, category } as HistoryEvent);
+    await refreshSummary(db, e.contractorId, now);
+  });
+}
+
+async function excuseRepeat(db: TrackRecordDb, contractorId: number, category: ExcuseCategory, now: number) {
+  const c = await db.contractors.get(contractorId);
+  if (!c?.summary) return undefined;
+  return repeatedExcuses(c.summary.facts, await readSettings(db), now).find((r) => r.category === category);
+}
+
+export function recordQualityProblem(
+  db: TrackRecordDb,
+  input: EventInput & { text: string },
+  now = Date.now(),
+) {
+  return recordEvent(db, { ...input, type: 'quality-problem' }, now);
+}
+
+export function recordPraise(db: TrackRecordDb, input: EventInput & { text: string }, now = Date.now()) {
+  return recordEvent(db, { ...input, type: 'praise' }, now);
+}
+
+/** A bonus, a raise or a thank-you (the care rule counts on-time deliveries since the last one). */
+export function recordReward(
+  db: TrackRecordDb,
+  input: EventInput & { kind: RewardKind; amount?: number; currency?: string; text?: string },
+  now = Date.now(),
+) {
+  return recordEvent(db, { ...input, type: 'reward' }, now);
+}
+
+/** Deletes an event (a delivery also un-delivers its milestone) and updates the summary. */
+export async function deleteEvent(db: TrackRecordDb, eventId: number, now = Date.now()) {
+  return writeTx(db, async () => {
+    const e = await db.events.get(eventId);
+    if (!e) throw new Error(`No event #${eventId}`);
+    await db.events.delete(eventId);
+    if (e.type === 'delivered' && e.milestoneId !== undefined) {
+      const m = await db.milestones.get(e.milestoneId);
+      if (m && m.deliveredAt === e.at) await db.milestones.update(m.id, { deliveredAt: undefined });
+    }
+    await refreshSummary(db, e.contractorId, now);
+  });
+}
+
+// ── Engagements and milestones ──────────────────────────────────────────────────────────────────────
+
+export async function createEngagement(
+  db: TrackRecordDb,
+  input: {
+    contractorId: number;
+    title: string;
+    skill?: string;
+    budget?: number;
+    currency?: string;
+    startedAt?: number;
+  },
+  now = Date.now(),
+): Promise<number> {
+  const engagement = parseRecord(Engagement, {
+    id: 1,
+    status: 'active',
+    ...input,
+    startedAt: input.startedAt ?? now,
+  });
+  const { id: _id, ...record } = engagement;
+  if (record.startedAt > now) throw new Error('startedAt: an engagement cannot start in the future');
+  return writeTx(db, async () => {
+    const c = await requireContractor(db, record.contractorId);
+    const id = (await db.engagements.add(record as Engagement)) as number;
+    const skill = record.skill;
+    if (skill && !c.skills.some((s) => s.toLowerCase() === skill.toLowerCase())) {
+      await db.contractors.update(c.id, { skills: [...c.skills, skill] });
+    }
+    await refreshSummary(db, record.contractorId, now);
+    return id;
+  });
+}
+
+/** Completes, cancels (with a reason) or reopens an engagement. */
+export async function setEngagementStatus(
+  db: TrackRecordDb,
+  engagementId: number,
+  status: EngagementStatus,
+  options: { reason?: string; at?: number } = {},
+  now = Date.now(),
+) {
+  const at = notFuture(options.at ?? now, now, 'at');
+  return writeTx(db, async () => {
+    const e = await db.engagements.get(engagementId);
+    if (!e) throw new Error(`No engagement #${engagementId}`);
+    const next = parseRecord(Engagement, {
+      ...e,
+      status,
+      endedAt: status === 'active' ? undefined : at,
+      cancelReason: status === 'cancelled' ? options.reason : undefined,
+    });
+    await db.engagements.put(next);
+    await refreshSummary(db, e.contractorId, now);
+  });
+}
+
+export async function addMilestone(
+  db: TrackRecordDb,
+  input: { engagementId: number; amount: number; dueAt: number; title?: string; currency?: string },
+  now = Date.now(),
+): Promise<number> {
+  return writeTx(db, async () => {
+    const e = await db.engagements.get(input.engagementId);
+    if (!e) throw new Error(`engagementId: no engagement #${input.engagementId}`);
+    const { id: _id, ...record } = parseRecord(Milestone, {
+      id: 1,
+      contractorId: e.contractorId,
+      currency: e.currency,
+      ...input,
+    });
+    const id = (await db.milestones.add(record as Milestone)) as number;
+    await refreshSummary(db, e.contractorId, now);
+    return id;
+  });
+}
+
+/** Agrees a new due date. Moving a deadline that had already passed does not erase the miss. */
+export async function renegotiateMilestone(
+  db: TrackRecordDb,
+  milestoneId: number,
+  input: { dueAt: number; reason?: string; at?: number },
+  now = Date.now(),
+) {
+  const r = parseRecord(Renegotiation, { ...input, at: notFuture(input.at ?? now, now, 'at') });
+  return writeTx(db, async () => {
+    const m = await requireMilestone(db, milestoneId);
+    if (m.deliveredAt !== undefined) throw new Error(`milestone #${milestoneId} is already delivered`);
+    await db.milestones.put({ ...m, renegotiations: [...m.renegotiations, r] });
+    await refreshSummary(db, m.contractorId, now);
+  });
+}
+
+export async function acceptMilestone(db: TrackRecordDb, milestoneId: number, at?: number, now = Date.now()) {
+  return setMilestoneDate(db, milestoneId, 'acceptedAt', at ?? now, now);
+}
+
+/** Records a payment. Paying before acceptance is allowed but rule 2 flags it. */
+export async function payMilestone(db: TrackRecordDb, milestoneId: number, at?: number, now = Date.now()) {
+  return setMilestoneDate(db, milestoneId, 'paidAt', at ?? now, now);
+}
+
+async function setMilestoneDate(
+  db: TrackRecordDb,
+  milestoneId: number,
+  field: 'acceptedAt' | 'paidAt',
+  at: number,
+  now: number,
+) {
+  notFuture(at, now, field);
+  return writeTx(db, async () => {
+    const m = await requireMilestone(db, milestoneId);
+    await db.milestones.put(parseRecord(Milestone, { ...m, [field]: at }));
+    await refreshSummary(db, m.contractorId, now);
+  });
+}
+
+async function requireMilestone(db: TrackRecordDb, milestoneId: number) {
+  const m = await db.milestones.get(milestoneId);
+  if (!m) throw new Error(`No milestone #${milestoneId}`);
+  return m;
+}
+
+function notFuture(at: number, now: number, field: string): number {
+  if (at > now) throw new Error(`${field}: cannot be in the future`);
+  return at;
+}
+
+// ── Accesses ─────────────────────────────────────────────────────────────────────────────────────────
+
+/** Records an access given to a contractor, and the matching event. */
+export async function grantAccess(
+  db: TrackRecordDb,
+  input: { contractorId: number; what: string; level: AccessLevel; engagementId?: number; at?: number },
+  now = Date.now(),
+): Promise<number> {
+  const grantedAt = notFuture(input.at ?? now, now, 'grantedAt');
+  const { id: _id, ...access } = parseRecord(Access, { id: 1, ...input, at: undefined, grantedAt });
+  return writeTx(db, async () => {
+    await requireContractor(db, access.contractorId);
+    await checkLinks(db, access);
+    const id = (await db.accesses.add(access as Access)) as number;
+    await db.events.add({
+      contractorId: access.contractorId,
+      engagementId: access.engagementId,
+      type: 'access-granted',
+      accessId: id,
+      at: grantedAt,
+      text: `${access.level} access to ${access.what}`,
+    } as HistoryEvent);
+    await refreshSummary(db, access.contractorId, now);
+    return id;
+  });
+}
+
+export async function revokeAccess(db: TrackRecordDb, accessId: number, at?: number, now = Date.now()) {
+  const revokedAt = notFuture(at ?? now, now, 'revokedAt');
+  return writeTx(db, async () => {
+    const a = await db.accesses.get(accessId);
+    if (!a) throw new Error(`No access #${accessId}`);
+    if (a.revokedAt !== undefined) return;
+    if (revokedAt < a.grantedAt) throw new Error('revokedAt: cannot be before the access was granted');
+    await db.accesses.put({ ...a, revokedAt });
+    await db.events.add({
+      contractorId: a.contractorId,
+      engagementId: a.engagementId,
+      type: 'access-revoked',
+      accessId,
+      at: revokedAt,
+      text: `${a.level} access to ${a.what}`,
+    } as HistoryEvent);
+    await refreshSummary(db, a.contractorId, now);
+  });
+}
+
+// ── Cancel and move on ───────────────────────────────────────────────────────────────────────────────
+
+/**
+ * "Cancel and move on": the contractor becomes `dropped` for the cool-off set in the settings, their active
+ * engagements are cancelled with the reason, and a `cancelled` event is recorded. Accesses stay as they
+ * are (rule 4 then asks to revoke them).
+ */
+export async function cancelAndMoveOn(
+  db: TrackRecordDb,
+  contractorId: number,
+  options: { reason?: string; at?: number } = {},
+  now = Date.now(),
+) {
+  const at = notFuture(options.at ?? now, now, 'at');
+  return writeTx(db, async () => {
+    const c = await requireContractor(db, contractorId);
+    const settings = await readSettings(db);
+    const active = await db.engagements
+      .where({ contractorId })
+      .filter((e) => e.status === 'active')
+      .toArray();
+    for (const e of active) {
+      await db.engagements.put({ ...e, status: 'cancelled', endedAt: at, cancelReason: options.reason });
+    }
+    await db.events.add({ contractorId, type: 'cancelled', at, text: options.reason } as HistoryEvent);
+    await db.contractors.put({ ...c, status: 'dropped', coolOffUntil: at + settings.coolOffDays * DAY_MS });
+    await refreshSummary(db, contractorId, now);
+  });
+}
+
+/** Ends a cool-off early (or takes back a cancel): the contractor is active again. */
+export async function reinstate(db: TrackRecordDb, contractorId: number, now = Date.now()) {
+  return writeTx(db, async () => {
+    const c = await requireContractor(db, contractorId);
+    await db.contractors.put({ ...c, status: 'active', coolOffUntil: undefined });
+    await refreshSummary(db, contractorId, now);
+  });
+}
