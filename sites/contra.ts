@@ -6,12 +6,15 @@ import {
   firstText,
   ldPerson,
   metaContent,
+  onHost,
   optional,
   segments,
   str,
   titleParts,
 } from './read';
 import type { ProfileReading, SiteAdapter } from './types';
+
+const HOST = 'contra.com';
 
 export const samples = {
   profiles: [
@@ -91,6 +94,7 @@ const PROFILE_TABS = new Set(['work', 'services', 'about', 'reviews', 'projects'
 const USERNAME = /^[a-z0-9][a-z0-9_-]{1,}$/i;
 
 export function usernameOf(url: URL): string | null {
+  if (!onHost(url.hostname, HOST)) return null;
   const [user, tab, extra] = segments(url);
   if (!user || extra || !USERNAME.test(user) || RESERVED.has(user.toLowerCase())) return null;
   return !tab || PROFILE_TABS.has(tab.toLowerCase()) ? user : null;
@@ -127,7 +131,7 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
 
 export const contra: SiteAdapter = {
   platform: 'contra',
-  hosts: ['contra.com'],
+  hosts: [HOST],
   // Contra is a client-routed app: a profile can be reached without a page load, so the host is matched.
   matches: ['https://contra.com/*'],
   samples,

@@ -9,11 +9,14 @@ import {
   linkUrl,
   metaContent,
   numberIn,
+  onHost,
   optional,
   segments,
   textOf,
 } from './read';
 import type { CardReading, ProfileReading, SiteAdapter } from './types';
+
+const HOST = 'www.freelancer.com';
 
 export const samples = {
   profiles: [
@@ -39,6 +42,7 @@ const USERNAME = /^[a-z0-9][a-z0-9_.-]*$/i;
 
 /** The user an address names: `/u/<username>`, any profile tab after it. */
 export function usernameOf(url: URL): string | null {
+  if (!onHost(url.hostname, HOST)) return null;
   const [a, b] = segments(url);
   return a === 'u' && b && USERNAME.test(b) ? b : null;
 }
@@ -126,7 +130,7 @@ export function readCards(doc: Document, url: URL): CardReading[] {
 
 export const freelancer: SiteAdapter = {
   platform: 'freelancer',
-  hosts: ['www.freelancer.com'],
+  hosts: [HOST],
   matches: ['https://www.freelancer.com/u/*', 'https://www.freelancer.com/freelancers*'],
   samples,
   isProfile,

@@ -10,6 +10,7 @@ import {
   linkUrl,
   metaContent,
   numberIn,
+  onHost,
   optional,
   segments,
   str,
@@ -17,6 +18,8 @@ import {
   titleParts,
 } from './read';
 import type { CardReading, ProfileReading, SiteAdapter } from './types';
+
+const HOST = 'www.guru.com';
 
 export const samples = {
   profiles: [
@@ -43,6 +46,7 @@ const PROFILE_TABS = new Set(['reviews', 'portfolio', 'services', 'resume', 'abo
 const SLUG = /^[a-z0-9][a-z0-9-]*$/i;
 
 export function slugOf(url: URL): string | null {
+  if (!onHost(url.hostname, HOST)) return null;
   const [a, slug, tab, extra] = segments(url);
   if (a !== 'freelancers' || !slug || !SLUG.test(slug) || extra) return null;
   return !tab || PROFILE_TABS.has(tab.toLowerCase()) ? slug : null;
@@ -100,7 +104,7 @@ export function readCards(doc: Document, url: URL): CardReading[] {
 
 export const guru: SiteAdapter = {
   platform: 'guru',
-  hosts: ['www.guru.com'],
+  hosts: [HOST],
   matches: ['https://www.guru.com/freelancers/*', 'https://www.guru.com/d/freelancers*'],
   samples,
   isProfile,

@@ -7,12 +7,15 @@ import {
   firstText,
   ldPerson,
   metaContent,
+  onHost,
   optional,
   segments,
   str,
   titleParts,
 } from './read';
 import type { ProfileReading, SiteAdapter } from './types';
+
+const HOST = 'www.linkedin.com';
 
 export const samples = {
   profiles: [
@@ -34,6 +37,7 @@ export const samples = {
 };
 
 export function slugOf(url: URL): string | null {
+  if (!onHost(url.hostname, HOST)) return null;
   const [a, slug] = segments(url);
   return a === 'in' && slug ? slug : null;
 }
@@ -90,7 +94,7 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
 
 export const linkedin: SiteAdapter = {
   platform: 'linkedin',
-  hosts: ['www.linkedin.com'],
+  hosts: [HOST],
   // LinkedIn is a client-routed app: profiles open from the feed and search without a page load.
   matches: ['https://www.linkedin.com/*'],
   samples,

@@ -11,12 +11,15 @@ import {
   linkUrl,
   metaContent,
   numberIn,
+  onHost,
   optional,
   segments,
   str,
   titleParts,
 } from './read';
 import type { CardReading, ProfileReading, SiteAdapter } from './types';
+
+const HOST = 'www.peopleperhour.com';
 
 export const samples = {
   profiles: [
@@ -61,6 +64,7 @@ const CODE_AFTER_SLUG = /-([a-z]{5,10})$/;
  * older /freelancer/<name>/<title>/<number>.
  */
 export function freelancerId(url: URL): string | null {
+  if (!onHost(url.hostname, HOST)) return null;
   const parts = segments(url);
   if (parts[0] !== 'freelancer' || parts.length < 2 || parts.length > 4) return null;
   if (ACCOUNT_PAGES.has(parts[1]?.toLowerCase() ?? '')) return null;
@@ -127,7 +131,7 @@ export function readCards(doc: Document, url: URL): CardReading[] {
 
 export const peopleperhour: SiteAdapter = {
   platform: 'peopleperhour',
-  hosts: ['www.peopleperhour.com'],
+  hosts: [HOST],
   matches: ['https://www.peopleperhour.com/freelancer/*', 'https://www.peopleperhour.com/hire-freelancers*'],
   samples,
   isProfile,

@@ -6,11 +6,14 @@ import {
   firstText,
   ldPerson,
   metaContent,
+  onHost,
   optional,
   segments,
   str,
 } from './read';
 import type { ProfileReading, SiteAdapter } from './types';
+
+const HOST = 'www.toptal.com';
 
 export const samples = {
   profiles: [
@@ -32,6 +35,7 @@ export const samples = {
 const SLUG = /^[a-z0-9][a-z0-9-]*$/i;
 
 export function slugOf(url: URL): string | null {
+  if (!onHost(url.hostname, HOST)) return null;
   const [a, slug, extra] = segments(url);
   return a === 'resume' && slug && !extra && SLUG.test(slug) ? slug : null;
 }
@@ -78,7 +82,7 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
 
 export const toptal: SiteAdapter = {
   platform: 'toptal',
-  hosts: ['www.toptal.com'],
+  hosts: [HOST],
   matches: ['https://www.toptal.com/resume/*'],
   samples,
   isProfile,

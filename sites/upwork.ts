@@ -9,12 +9,15 @@ import {
   ldPerson,
   linkUrl,
   numberIn,
+  onHost,
   optional,
   segments,
   str,
   textOf,
 } from './read';
 import type { CardReading, ProfileReading, SiteAdapter } from './types';
+
+const HOST = 'www.upwork.com';
 
 export const samples = {
   profiles: [
@@ -49,6 +52,7 @@ const SLUG = /^[a-z0-9][a-z0-9_-]{1,}$/i;
 
 /** The freelancer named by an Upwork address, or null when the address is not a freelancer's profile. */
 export function freelancerId(url: URL): string | null {
+  if (!onHost(url.hostname, HOST)) return null;
   const [a, b, c, d, e] = segments(url);
   if (a === 'freelancers' && b && !c) {
     if (CIPHER.test(b)) return b;
@@ -166,7 +170,7 @@ export function readCards(doc: Document, url: URL): CardReading[] {
 
 export const upwork: SiteAdapter = {
   platform: 'upwork',
-  hosts: ['www.upwork.com'],
+  hosts: [HOST],
   // Upwork routes on the client (search → profile panel → profile), so the whole host is matched.
   matches: ['https://www.upwork.com/*'],
   samples,
