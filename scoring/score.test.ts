@@ -16,7 +16,7 @@ const strict = defaultSettings;
 const standard = changeSettings(defaultSettings, { policy: 'standard' });
 const lenient = changeSettings(defaultSettings, { policy: 'lenient' });
 
-const delivery = (ago: number, lateDays = 0): Fact => ({
+const delivery = (ago: number, lateDays = 0): Extract<Fact, { kind: 'delivery' }> => ({
   kind: 'delivery',
   at: daysAgo(ago),
   lateDays,
