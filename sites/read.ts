@@ -153,8 +153,8 @@ export function collectCards(
   cardSelectors: readonly string[],
   read: (card: Element) => { id: string; name?: string } | null,
 ): CardReading[] {
-  const roots = new Set<Element>();
-  for (const selector of cardSelectors) for (const el of doc.querySelectorAll(selector)) roots.add(el);
+  // One query over every variant: document order, each element once.
+  const roots = new Set<Element>(doc.querySelectorAll(cardSelectors.join(', ')));
   const cards: CardReading[] = [];
   for (const element of roots) {
     if (hasAncestorIn(element, roots)) continue;
