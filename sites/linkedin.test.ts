@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { loadFixture, strip } from '../tests/sites/fixture';
+import { readPage } from './index';
+import { readProfile } from './linkedin';
+
+const PROFILE = new URL('https://www.linkedin.com/in/Sam-Okafor-7f3e2a/');
+
+describe('linkedin profile, signed in', () => {
+  it('strips the unread count from the title and reads the top card', () => {
+    const profile = readProfile(loadFixture('linkedin-profile.html'), PROFILE);
+    expect(profile).toMatchObject({
+      platform: 'linkedin',
+      id: 'Sam-Okafor-7f3e2a',
+      key: 'linkedin:sam-okafor-7f3e2a',
+      name: 'Sam Okafor',
+      title: 'Freelance mobile developer · Flutter',
+      location: 'Lagos, Nigeria',
+    });
+    expect(profile?.anchor?.classList.contains('pv-top-card')).toBe(true);
+  });
+
+  it('falls back on the top card heading without a title', () => {
+    const doc = loadFixture('linkedin-profile.html');
+    doc.title = '';
+    expect(readProfile(doc, PROFILE)?.name).toBe('Sam Okafor');
+  });
+
+  it('has no cards: the "Me" link to the viewer is not one', () => {
+    expect(readPage(loadFixture('linkedin-profile.html'), PROFILE).cards).toEqual([]);
+  });
+});
+
+describe('linkedin profile, public page', () => {
+  it('reads the person from the JSON-LD graph, not the employer in the title', () => {
+    const profile = readProfile(loadFixture('linkedin-public.html'), PROFILE);
+    expect(profile).toMatchObject({
+      name: 'Sam Okafor',
+      title: 'Freelance mobile developer',
+      location: 'Lagos',
+    });
+  });
+
+  it('falls back on the public top card', () => {
+    const doc = strip(loadFixture('linkedin-public.html'), 'script[type="application/ld+json"], meta, title');
+    expect(readProfile(doc, PROFILE)).toMatchObject({
+      name: 'Sam Okafor',
+      title: 'Freelance mobile developer',
+      location: 'Lagos',
+    });
+  });
+
+  it('is not read on the feed or a company page', () => {
+    const doc = loadFixture('linkedin-public.html');
+    expect(readPage(doc, new URL('https://www.linkedin.com/feed/')).profile).toBeNull();
+    expect(readPage(doc, new URL('https://www.linkedin.com/company/flutter-studio/')).profile).toBeNull();
+  });
+});
