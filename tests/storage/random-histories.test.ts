@@ -185,10 +185,11 @@ async function playHistory(seed: number, previous: number[]) {
         if (rnd.chance(0.5)) await h.cancelAndMoveOn(db, id, { reason: 'strikes' }, now);
         else await h.reinstate(db, id, now);
         break;
-      case 17:
-        if (rnd.chance(0.3))
+      case 17: {
+        const roll = rnd.next();
+        if (roll < 0.3)
           await updateSettings(db, { policy: rnd.pick(['strict', 'standard', 'lenient'] as const) }, now);
-        else if (previous.length && rnd.chance(0.3)) {
+        else if (previous.length && roll < 0.5) {
           const other = rnd.pick(previous);
           if (await db.contractors.get(other)) {
             await mergeContractors(db, id, other, now);
@@ -196,6 +197,7 @@ async function playHistory(seed: number, previous: number[]) {
           }
         }
         break;
+      }
     }
   }
   return { touched, now };
