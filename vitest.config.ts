@@ -1,3 +1,4 @@
+import './tests/node20-polyfill.mjs';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -9,6 +10,6 @@ export default defineConfig({
     environment: 'happy-dom',
     setupFiles: ['tests/setup.ts'],
     include: ['**/*.test.{ts,tsx}'],
-    exclude: ['node_modules/**', '.output/**', 'tests/e2e/**'],
+    exclude: ['node_modules/**', '.output/**', 'tests/e2e/**', 'tests/build/**'],
   },
 });

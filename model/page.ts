@@ -1,13 +1,15 @@
 import { Platform, ProfileKey } from './platform';
-import { z } from './zod';
+import { z } from './zod-mini';
+
+const text = (max: number) => z.string().check(z.maxLength(max));
 
 /** Public metrics a marketplace shows on a profile. */
 export const PlatformMetrics = z.object({
-  rating: z.number().min(0).max(5).optional(),
-  reviews: z.number().int().min(0).optional(),
-  jobSuccess: z.number().min(0).max(100).optional(),
-  level: z.string().max(200).optional(),
-  rate: z.string().max(200).optional(),
+  rating: z.optional(z.number().check(z.minimum(0), z.maximum(5))),
+  reviews: z.optional(z.int().check(z.minimum(0))),
+  jobSuccess: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
+  level: z.optional(text(200)),
+  rate: z.optional(text(200)),
 });
 export type PlatformMetrics = z.infer<typeof PlatformMetrics>;
 
@@ -17,12 +19,12 @@ export type PlatformMetrics = z.infer<typeof PlatformMetrics>;
  */
 export const SeenProfile = z.object({
   platform: Platform,
-  id: z.string().min(1).max(512),
+  id: z.string().check(z.minLength(1), z.maxLength(512)),
   key: ProfileKey,
-  name: z.string().max(300),
-  title: z.string().max(500).optional(),
-  location: z.string().max(300).optional(),
-  metrics: PlatformMetrics.optional(),
-  url: z.url().max(2048),
+  name: text(300),
+  title: z.optional(text(500)),
+  location: z.optional(text(300)),
+  metrics: z.optional(PlatformMetrics),
+  url: z.url().check(z.maxLength(2048)),
 });
 export type SeenProfile = z.infer<typeof SeenProfile>;

@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { z } from './zod-mini';
 
 /** The marketplaces with a site adapter, plus `web` for any page the user attaches by hand. */
 export const Platform = z.enum([
@@ -18,8 +18,7 @@ export type Platform = z.infer<typeof Platform>;
 /** A profile key is `${platform}:${id}`, id lower-cased: the identity of one profile. */
 export const ProfileKey = z
   .string()
-  .regex(/^[a-z]+:\S+$/, 'a profile key reads "<platform>:<id>"')
-  .max(2048);
+  .check(z.regex(/^[a-z]+:\S+$/, 'a profile key reads "<platform>:<id>"'), z.maxLength(2048));
 export type ProfileKey = z.infer<typeof ProfileKey>;
 
 export function profileKey(platform: Platform, id: string): ProfileKey {

@@ -47,7 +47,7 @@ export const ProfileRecord = z.object({
   location: z.string().max(300).optional(),
   url: z.url().max(2048),
   lastSeenAt: Timestamp,
-  metrics: PlatformMetrics.optional(),
+  metrics: z.optional(PlatformMetrics),
 });
 export type ProfileRecord = z.infer<typeof ProfileRecord>;
 

@@ -1,8 +1,8 @@
 import { ExcuseCategory, Timestamp } from './records';
+import { Verdict } from './verdict';
 import { z } from './zod';
 
-export const Verdict = z.enum(['new', 'ok', 'trusted', 'watch', 'cancel', 'dropped']);
-export type Verdict = z.infer<typeof Verdict>;
+export { Verdict };
 
 export const Confidence = z.enum(['low', 'medium', 'high']);
 export type Confidence = z.infer<typeof Confidence>;

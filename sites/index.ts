@@ -26,6 +26,11 @@ export const adapters: readonly SiteAdapter[] = [
 /** Every page an adapter reads: the manifest's content-script matches and host list come from here. */
 export const contentScriptMatches: string[] = [...new Set(adapters.flatMap((a) => a.matches))];
 
+/** The same pages widened to whole origins (`scheme://host/*`), as web-accessible resources require. */
+export const siteOrigins: string[] = [
+  ...new Set(contentScriptMatches.map((m) => m.replace(/^([^/]+\/\/[^/]+)\/.*$/, '$1/*'))),
+];
+
 export function adapterFor(url: URL): SiteAdapter | undefined {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
   return adapters.find((a) => a.hosts.some((host) => onHost(url.hostname, host)));

@@ -1,0 +1,61 @@
+import { useState } from 'preact/hooks';
+
+/** A note box: Ctrl/⌘+Enter saves; the text stays put if saving fails. */
+export function NoteForm({ onSave }: { onSave: (text: string) => Promise<void> }) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const save = async () => {
+    if (!text.trim()) {
+      setError('Write something first.');
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      await onSave(text.trim());
+      setText('');
+    } catch (e) {
+      setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form
+      class="stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <label class="stack">
+        <span class="muted">New note</span>
+        <textarea
+          name="note"
+          value={text}
+          placeholder="What happened? (Ctrl+Enter to save)"
+          onInput={(e) => setText(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              void save();
+            }
+          }}
+        />
+      </label>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="row">
+        <button type="submit" class="primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Add note'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+import { excuseCategoryLabels, type HistoryEvent } from '../model/records';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The headline of one history event, as the timeline shows it. */
+export function eventHeadline(event: HistoryEvent): string {
+  switch (event.type) {
+    case 'note':
+      return 'Note';
+    case 'delivered':
+      return event.daysLate ? `Delivered ${plural(event.daysLate, 'day')} late` : 'Delivered';
+    case 'deadline-missed':
+      return event.daysLate ? `Deadline missed by ${plural(event.daysLate, 'day')}` : 'Deadline missed';
+    case 'excuse':
+      return `Excuse: ${excuseCategoryLabels[event.category]}`;
+    case 'quality-problem':
+      return 'Quality problem';
+    case 'praise':
+      return 'Praise';
+    case 'reward': {
+      const amount =
+        event.amount === undefined ? '' : ` of ${event.amount} ${event.currency ?? ''}`.trimEnd();
+      return `Reward: ${event.kind}${amount}`;
+    }
+    case 'access-granted':
+      return 'Access granted';
+    case 'access-revoked':
+      return 'Access revoked';
+    case 'cancelled':
+      return 'Cancelled — moved on';
+  }
+}

@@ -1,0 +1,83 @@
+import '../../components/theme.css';
+import { render } from 'preact';
+import { useState } from 'preact/hooks';
+import { FindingList } from '../../components/FindingList';
+import { PolicyPicker } from '../../components/PolicyPicker';
+import { RosterTable } from '../../components/RosterTable';
+import { VERDICT_ORDER } from '../../components/verdict-labels';
+import { getDb } from '../../storage/db';
+import { seedDemo } from '../../storage/demo';
+import { loadRoster, loadRosterFindings } from '../../storage/roster';
+import { getSettings, updateSettings } from '../../storage/settings';
+import { useLive } from '../shared/live';
+
+async function loadDashboard() {
+  const db = getDb();
+  const [roster, findings, settings] = await Promise.all([
+    loadRoster(db),
+    loadRosterFindings(db),
+    getSettings(db),
+  ]);
+  roster.sort(
+    (a, b) =>
+      VERDICT_ORDER.indexOf(a.assessment.verdict) - VERDICT_ORDER.indexOf(b.assessment.verdict) ||
+      a.name.localeCompare(b.name),
+  );
+  return { roster, findings, settings };
+}
+
+function Dashboard() {
+  const data = useLive(loadDashboard, []);
+  const [error, setError] = useState<string | null>(null);
+  const attempt = (work: () => Promise<unknown>) => {
+    setError(null);
+    work().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
+
+  if (data.status === 'loading') return <p class="muted">Loading…</p>;
+  if (data.status === 'failed') return <p class="error">Could not read your records: {data.error}</p>;
+  const { roster, findings, settings } = data.value;
+  return (
+    <div class="stack dashboard">
+      <h1>Track Record — roster</h1>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {roster.length === 0 ? (
+        <div class="card stack">
+          <p>
+            You are not tracking anyone yet. Open a freelancer's profile on a supported marketplace and press{' '}
+            <strong>Track</strong>.
+          </p>
+          <div class="row">
+            <button type="button" onClick={() => attempt(() => seedDemo(getDb(), Date.now()))}>
+              Load demo data
+            </button>
+          </div>
+        </div>
+      ) : (
+        <>
+          <section class="stack">
+            <h2>What the rules say</h2>
+            <FindingList findings={findings} />
+          </section>
+          <section class="stack">
+            <h2>Contractors</h2>
+            <RosterTable rows={roster} />
+          </section>
+        </>
+      )}
+      <section class="stack">
+        <h2>Settings</h2>
+        <PolicyPicker
+          settings={settings}
+          onChange={(policy) => attempt(() => updateSettings(getDb(), { policy }))}
+        />
+      </section>
+    </div>
+  );
+}
+
+render(<Dashboard />, document.getElementById('app') as HTMLElement);

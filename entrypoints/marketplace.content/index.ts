@@ -1,0 +1,52 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { ask, listener, type ToBackground, ToContent } from '../../messages/protocol';
+import { contentScriptMatches } from '../../sites';
+import { createPageWatcher } from './page-watcher';
+
+export default defineContentScript({
+  matches: contentScriptMatches,
+  runAt: 'document_idle',
+  main(ctx) {
+    const toBackground = (message: ToBackground) =>
+      browser.runtime.sendMessage<ToBackground, unknown>(message);
+    const watcher = createPageWatcher({
+      doc: document,
+      currentUrl: () => new URL(location.href),
+      frameUrl: (key) => browser.runtime.getURL(`/overlay.html?key=${encodeURIComponent(key)}`),
+      reportSeen: (profile) => void ask(toBackground, { type: 'page-seen', profile }).catch(() => {}),
+      lookupVerdicts: async (keys) => (await ask(toBackground, { type: 'badge-verdicts', keys })).verdicts,
+    });
+
+    // Only the extension's own pages may ask (a web page cannot reach runtime.onMessage here).
+    const onMessage = listener(ToContent, (sender: { id?: string }) => sender.id === browser.runtime.id, {
+      'get-page': async () => ({ profile: watcher.shownProfile(), url: location.href }),
+      'overlay-ready': async ({ key, height }) => ({ placed: watcher.overlayReady(key, height) }),
+    });
+    browser.runtime.onMessage.addListener(onMessage);
+
+    // Follow the page through events: DOM changes (cards appearing, client-side routing re-rendering
+    // the page) and history navigation. Bursts are coalesced into one update; no polling.
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const schedule = () => {
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        if (!ctx.isInvalid) watcher.update();
+      }, 120);
+    };
+    const observer = new MutationObserver(schedule);
+    observer.observe(document.body, { childList: true, subtree: true });
+    ctx.addEventListener(window, 'popstate', schedule);
+    const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+    navigation?.addEventListener('navigatesuccess', schedule);
+
+    ctx.onInvalidated(() => {
+      observer.disconnect();
+      navigation?.removeEventListener('navigatesuccess', schedule);
+      browser.runtime.onMessage.removeListener(onMessage);
+      clearTimeout(pending);
+      watcher.stop();
+    });
+    watcher.update();
+  },
+});

@@ -1,0 +1,127 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SeenProfile } from '../../model/page';
+import { createPageWatcher } from './page-watcher';
+
+// The watcher runs against happy-dom's document with addresses given per call, as the content script
+// gives it `location.href`. Upwork reads identity from the address and the name from the page.
+let address = new URL('https://www.upwork.com/freelancers/~01aaaaaaaaaaaaaaaa');
+let seen: SeenProfile[];
+let lookups: string[][];
+
+function watcher() {
+  return createPageWatcher({
+    doc: document,
+    currentUrl: () => address,
+    frameUrl: () => 'about:blank', // happy-dom loads no frames
+    reportSeen: (profile) => seen.push(profile),
+    lookupVerdicts: async (keys) => {
+      lookups.push(keys);
+      return Object.fromEntries(keys.map((k) => [k, k.endsWith('1') ? 'watch' : null]));
+    },
+  });
+}
+
+function showProfile(name: string, id: string) {
+  address = new URL(`https://www.upwork.com/freelancers/${id}`);
+  document.title = `${name} - Designer - Upwork Freelancer from Oslo, Norway`;
+  document.body.replaceChildren();
+  const identity = document.createElement('div');
+  identity.setAttribute('itemscope', '');
+  identity.setAttribute('itemtype', 'http://schema.org/Person');
+  identity.textContent = name;
+  document.body.append(identity);
+}
+
+function tile(id: string): HTMLElement {
+  const article = document.createElement('article');
+  article.dataset.test = 'FreelancerTile';
+  const link = document.createElement('a');
+  link.href = `https://www.upwork.com/freelancers/${id}`;
+  link.textContent = `Freelancer ${id}`;
+  article.append(link);
+  document.body.append(article);
+  return article;
+}
+
+const overlays = () => [...document.querySelectorAll('[data-track-record="overlay"]')] as HTMLElement[];
+const badges = () => [...document.querySelectorAll('[data-track-record="badge"]')] as HTMLElement[];
+
+beforeEach(() => {
+  seen = [];
+  lookups = [];
+  document.body.replaceChildren();
+});
+
+describe('the page watcher', () => {
+  it('puts one overlay on a profile, keyed by its public identity, and reports the profile once', () => {
+    showProfile('Ada Lovelace', '~01aaaaaaaaaaaaaaaa');
+    const w = watcher();
+    w.update();
+    w.update();
+    expect(overlays().map((o) => o.dataset.profileKey)).toEqual(['upwork:~01aaaaaaaaaaaaaaaa']);
+    expect(overlays()[0]?.dataset.state).toBe('loading');
+    expect(seen.map((p) => p.name)).toEqual(['Ada Lovelace']);
+    expect(w.shownProfile()).toMatchObject({ key: 'upwork:~01aaaaaaaaaaaaaaaa', url: address.href });
+  });
+
+  it('ends a storm of client-side navigations with one overlay, for the last freelancer', () => {
+    const w = watcher();
+    for (let i = 0; i < 40; i++) {
+      showProfile(`Person ${i}`, `~01${String(i).padStart(16, '0')}`);
+      w.update();
+    }
+    expect(overlays().map((o) => o.dataset.profileKey)).toEqual(['upwork:~010000000000000039']);
+    expect(seen).toHaveLength(40);
+  });
+
+  it('re-attaches the same overlay when the page replaces the element it sat by', () => {
+    showProfile('Ada Lovelace', '~01aaaaaaaaaaaaaaaa');
+    const w = watcher();
+    w.update();
+    const first = overlays()[0];
+    document.body.replaceChildren(); // a framework re-render drops everything it did not create
+    w.update();
+    expect(overlays()).toEqual([first]);
+    expect(first?.isConnected).toBe(true);
+  });
+
+  it('removes the overlay when the page stops being a profile', () => {
+    showProfile('Ada Lovelace', '~01aaaaaaaaaaaaaaaa');
+    const w = watcher();
+    w.update();
+    address = new URL('https://www.upwork.com/nx/search/talent/?q=logo');
+    w.update();
+    expect(overlays()).toEqual([]);
+    expect(w.shownProfile()).toBeNull();
+  });
+
+  it('marks the overlay ready only for the freelancer still shown', () => {
+    showProfile('Ada Lovelace', '~01aaaaaaaaaaaaaaaa');
+    const w = watcher();
+    w.update();
+    expect(w.overlayReady('upwork:~01bbbbbbbbbbbbbbbb', 200)).toBe(false);
+    expect(overlays()[0]?.dataset.state).toBe('loading');
+    expect(w.overlayReady('upwork:~01aaaaaaaaaaaaaaaa', 200)).toBe(true);
+    expect(overlays()[0]?.dataset.state).toBe('ready');
+  });
+
+  it('badges each card once, with one verdict lookup per batch of new cards', async () => {
+    address = new URL('https://www.upwork.com/nx/search/talent/?q=logo');
+    tile('~01cccccccccccccc01');
+    tile('~01cccccccccccccc02');
+    tile('~01cccccccccccccc01'); // the same freelancer twice on one page
+    const w = watcher();
+    w.update();
+    w.update();
+    expect(badges()).toHaveLength(3);
+    expect(lookups).toEqual([['upwork:~01cccccccccccccc01', 'upwork:~01cccccccccccccc02']]);
+
+    tile('~01cccccccccccccc03'); // infinite scroll brings one more
+    w.update();
+    expect(badges().map((b) => b.dataset.profileKey)).toContain('upwork:~01cccccccccccccc03');
+    expect(badges()).toHaveLength(4);
+    expect(lookups[1]).toEqual(['upwork:~01cccccccccccccc03']);
+    // Known or not, every badge host looks the same from the page: the verdict is in a closed root.
+    expect(badges().every((b) => b.shadowRoot === null && b.textContent === '')).toBe(true);
+  });
+});

@@ -1,0 +1,91 @@
+import type { SeenProfile } from '../../model/page';
+import type { Verdict } from '../../model/verdict';
+import { readPage } from '../../sites';
+import type { CardReading, ProfileReading } from '../../sites/types';
+import { addBadge } from './badges';
+import { mountOverlay, type OverlayHost } from './overlay-host';
+
+export type WatcherDeps = {
+  doc: Document;
+  currentUrl: () => URL;
+  frameUrl: (key: string) => string;
+  /** Tells the background which public profile is on screen (once per profile per visit). */
+  reportSeen: (profile: SeenProfile) => void;
+  /** One lookup per batch of new cards. */
+  lookupVerdicts: (keys: string[]) => Promise<Record<string, Verdict | null>>;
+};
+
+/**
+ * Keeps the page's overlay and badges in step with what the page shows. `update` is cheap to call
+ * often: it re-reads the page, swaps the overlay when the freelancer changed (there is never more
+ * than one), re-attaches it if the page replaced its anchor, and badges only cards not seen before.
+ */
+export function createPageWatcher(deps: WatcherDeps) {
+  let overlay: OverlayHost | undefined;
+  let shown: SeenProfile | null = null;
+  let reportedUrl = '';
+  const decorated = new WeakSet<Element>();
+
+  function syncOverlay(profile: ProfileReading | null, url: URL) {
+    if (!profile) {
+      overlay?.remove();
+      overlay = undefined;
+      shown = null;
+      return;
+    }
+    if (overlay?.key !== profile.key) {
+      overlay?.remove();
+      overlay = mountOverlay(deps.doc, deps.frameUrl(profile.key), profile.key, profile.anchor);
+    } else {
+      overlay.ensureAttached(profile.anchor);
+    }
+    shown = toSeen(profile, url);
+    // The name can lag behind the address while a single-page app renders: report once it is there.
+    if (shown.name && reportedUrl !== url.href) {
+      reportedUrl = url.href;
+      deps.reportSeen(shown);
+    }
+  }
+
+  function decorate(cards: CardReading[]) {
+    const fresh = cards.filter((card) => !decorated.has(card.element));
+    if (fresh.length === 0) return;
+    const badges = fresh.map((card) => {
+      decorated.add(card.element);
+      return addBadge(deps.doc, card.element, card.key);
+    });
+    const keys = [...new Set(badges.map((b) => b.key))];
+    deps.lookupVerdicts(keys).then(
+      (verdicts) => {
+        for (const badge of badges) badge.show(verdicts[badge.key] ?? null);
+      },
+      () => {}, // No verdicts (e.g. the extension was reloaded): the hosts stay empty.
+    );
+  }
+
+  return {
+    update() {
+      const url = deps.currentUrl();
+      const { profile, cards } = readPage(deps.doc, url);
+      syncOverlay(profile, url);
+      decorate(cards);
+    },
+    /** The public profile on screen, for the popup and the side panel. */
+    shownProfile: () => shown,
+    /** The overlay frame has drawn the contractor; false if it is for a freelancer no longer shown. */
+    overlayReady(key: string, height: number): boolean {
+      if (overlay?.key !== key) return false;
+      overlay.markReady(height);
+      return true;
+    },
+    stop() {
+      overlay?.remove();
+      overlay = undefined;
+    },
+  };
+}
+
+function toSeen(profile: ProfileReading, url: URL): SeenProfile {
+  const { platform, id, key, name, title, location, metrics } = profile;
+  return { platform, id, key, name, title, location, metrics, url: url.href };
+}

@@ -1,0 +1,74 @@
+import '../../components/theme.css';
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ContractorHeader } from '../../components/ContractorHeader';
+import { EventList } from '../../components/EventList';
+import { NoteForm } from '../../components/NoteForm';
+import { TrackPrompt } from '../../components/TrackPrompt';
+import type { SeenProfile } from '../../model/page';
+import { addNote, loadViewByKey, trackProfile } from '../../storage/contractors';
+import { getDb } from '../../storage/db';
+import { useLive } from '../shared/live';
+import { describedTabId, profileOnTab } from '../shared/tab';
+
+const pinnedTab = new URL(location.href).searchParams.has('tab');
+
+/** The profile in the tab the panel describes; it follows the active tab unless pinned by `?tab=`. */
+function useShownProfile(): SeenProfile | null | undefined {
+  const [profile, setProfile] = useState<SeenProfile | null | undefined>(undefined);
+  useEffect(() => {
+    const refresh = async () => {
+      const tabId = await describedTabId(new URL(location.href));
+      setProfile(tabId === undefined ? null : await profileOnTab(tabId));
+    };
+    void refresh();
+    if (pinnedTab) return;
+    const onUpdated = (_: number, change: { status?: string }) => {
+      if (change.status === 'complete') void refresh();
+    };
+    browser.tabs.onActivated.addListener(refresh);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      browser.tabs.onActivated.removeListener(refresh);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
+  }, []);
+  return profile;
+}
+
+function History({ profile }: { profile: SeenProfile }) {
+  const view = useLive(() => loadViewByKey(getDb(), profile.key), [profile.key]);
+  if (view.status === 'loading') return <p class="muted">Loading…</p>;
+  if (view.status === 'failed') return <p class="error">Could not read your records: {view.error}</p>;
+  if (!view.value) {
+    return (
+      <TrackPrompt name={profile.name} onTrack={async () => void (await trackProfile(getDb(), profile))} />
+    );
+  }
+  const { contractor, events, assessment } = view.value;
+  return (
+    <div class="stack">
+      <ContractorHeader contractor={contractor} assessment={assessment} />
+      <h3>History</h3>
+      <EventList events={events} />
+      <NoteForm onSave={async (text) => void (await addNote(getDb(), contractor.id, text))} />
+    </div>
+  );
+}
+
+function SidePanel() {
+  const profile = useShownProfile();
+  if (profile === undefined) return <p class="muted">Loading…</p>;
+  if (profile === null) {
+    return <p class="muted">Open a freelancer's profile to see your history with them.</p>;
+  }
+  return <History profile={profile} />;
+}
+
+render(
+  <div class="stack sidepanel">
+    <SidePanel />
+  </div>,
+  document.getElementById('app') as HTMLElement,
+);

@@ -1,0 +1,16 @@
+import type { BrowserContext, Worker } from 'playwright-core';
+
+export type ExtensionBrowser = {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  extensionUrl(path: string): string;
+  serve(address: string, html: string): void;
+  close(): Promise<void>;
+};
+
+export function launchWithExtension(options: {
+  extensionPath: string;
+  headless?: boolean;
+  pages?: Map<string, string>;
+}): Promise<ExtensionBrowser>;

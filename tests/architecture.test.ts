@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The import table of ARCHITECTURE.md: which folders each folder may import, and which packages.
+const RULES: Record<string, { folders: string[]; packages: string[] }> = {
+  model: { folders: ['model'], packages: ['zod'] },
+  sites: { folders: ['sites', 'model'], packages: [] },
+  scoring: { folders: ['scoring', 'model'], packages: [] },
+  messages: { folders: ['messages', 'model'], packages: [] },
+  storage: { folders: ['storage', 'model', 'scoring'], packages: ['dexie'] },
+  components: { folders: ['components', 'model', 'scoring'], packages: ['preact'] },
+};
+
+const ROOT = resolve('.');
+const SOURCE = /\.(ts|tsx)$/;
+const isTest = (file: string) => /\.test\.tsx?$/.test(file);
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : SOURCE.test(name) ? [path] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const found = text.matchAll(
+    /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*['"]([^'"]+)['"]|import\s*\(?\s*['"]([^'"]+)['"]/g,
+  );
+  return [...found].map((m) => m[1] ?? m[2] ?? '');
+}
+
+const topFolder = (path: string) => relative(ROOT, path).split('/')[0] ?? '';
+const packageOf = (specifier: string) =>
+  specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : (specifier.split('/')[0] ?? '');
+
+function resolveLocal(from: string, specifier: string): string {
+  const base = resolve(dirname(from), specifier);
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    join(base, 'index.ts'),
+    join(base, 'index.tsx'),
+  ]) {
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {}
+  }
+  return base;
+}
+
+describe('the import table', () => {
+  for (const [folder, rule] of Object.entries(RULES)) {
+    it(`${folder}/ imports only ${[...rule.folders.map((f) => `${f}/`), ...rule.packages].join(', ')}`, () => {
+      const files = filesUnder(folder).filter((f) => !isTest(f));
+      expect(files.length).toBeGreaterThan(0);
+      const breaches = files.flatMap((file) =>
+        importsOf(file)
+          .filter((spec) =>
+            spec.startsWith('.')
+              ? !rule.folders.includes(topFolder(resolveLocal(file, spec)))
+              : !rule.packages.includes(packageOf(spec)),
+          )
+          .map((spec) => `${relative(ROOT, file)} imports ${spec}`),
+      );
+      expect(breaches).toEqual([]);
+    });
+  }
+
+  it('only model/zod.ts and model/zod-mini.ts import zod, so jitless mode is set before any schema', () => {
+    const direct = ['model', 'sites', 'scoring', 'messages', 'storage', 'components', 'entrypoints']
+      .flatMap(filesUnder)
+      .filter((file) => importsOf(file).some((spec) => spec === 'zod' || spec.startsWith('zod/')));
+    expect(direct.map((f) => relative(ROOT, f)).sort()).toEqual(['model/zod-mini.ts', 'model/zod.ts']);
+  });
+
+  it('the content script reaches neither the database nor Dexie, even through other modules', () => {
+    const seen = new Set<string>();
+    const reached: string[] = [];
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const spec of importsOf(file)) {
+        if (spec.startsWith('.')) {
+          const target = resolveLocal(file, spec);
+          if (topFolder(target) === 'storage') reached.push(`${relative(ROOT, file)} → ${spec}`);
+          if (SOURCE.test(target)) visit(target);
+        } else if (packageOf(spec) === 'dexie') reached.push(`${relative(ROOT, file)} → dexie`);
+      }
+    };
+    visit(resolve('entrypoints/marketplace.content/index.ts'));
+    expect(seen.size).toBeGreaterThan(3);
+    expect(reached).toEqual([]);
+  });
+
+  it('no source turns strings into HTML or polls with a timer', () => {
+    const sources = ['model', 'sites', 'scoring', 'messages', 'storage', 'components', 'entrypoints']
+      .flatMap(filesUnder)
+      .filter((f) => !isTest(f));
+    const offending = sources.filter((file) =>
+      /innerHTML|outerHTML\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|\bsetInterval\(/.test(
+        readFileSync(file, 'utf8'),
+      ),
+    );
+    expect(offending).toEqual([]);
+  });
+});

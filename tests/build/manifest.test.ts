@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { contentScriptMatches, siteOrigins } from '../../sites';
+
+// Every permission the built extension asks for must be on this list, with its reason in the README.
+const ALLOWED_PERMISSIONS = ['sidePanel'];
+
+const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
+
+describe('the built Chrome manifest', () => {
+  it('is MV3 with a service worker, an action popup, a side panel and the roster as options page', () => {
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.background).toEqual({ service_worker: 'background.js' });
+    expect(manifest.action.default_popup).toBe('popup.html');
+    expect(manifest.side_panel.default_path).toBe('sidepanel.html');
+    expect(manifest.options_ui).toEqual({ page: 'dashboard.html', open_in_tab: true });
+  });
+
+  it('asks only for allowed permissions and no host permissions beyond its content scripts', () => {
+    expect(manifest.permissions ?? []).toEqual(ALLOWED_PERMISSIONS);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+  });
+
+  it('runs its content script exactly on the pages of the site registry', () => {
+    expect(manifest.content_scripts).toHaveLength(1);
+    expect([...manifest.content_scripts[0].matches].sort()).toEqual([...contentScriptMatches].sort());
+  });
+
+  it('lets pages embed the overlay frame and nothing else', () => {
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: ['overlay.html'], matches: siteOrigins },
+    ]);
+    // Chrome refuses to load an extension whose web-accessible matches name a path.
+    for (const match of manifest.web_accessible_resources[0].matches)
+      expect(match).toMatch(/^https:\/\/[^/]+\/\*$/);
+  });
+
+  it('loads no remote code: no custom content security policy, no externally connectable pages', () => {
+    expect(manifest.content_security_policy).toBeUndefined();
+    expect(manifest.externally_connectable).toBeUndefined();
+  });
+});
