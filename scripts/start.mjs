@@ -22,7 +22,7 @@ try {
   const roster = await browser.context.newPage();
   await roster.goto(browser.extensionUrl('dashboard.html'));
   await roster.getByRole('button', { name: 'Load demo data' }).click();
-  await roster.getByText('Dana Demo').first().waitFor();
+  await roster.getByText('Demo data loaded.').waitFor();
   await roster.close();
 
   const page = await browser.context.newPage();

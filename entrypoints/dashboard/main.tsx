@@ -29,9 +29,14 @@ async function loadDashboard() {
 function Dashboard() {
   const data = useLive(loadDashboard, []);
   const [error, setError] = useState<string | null>(null);
-  const attempt = (work: () => Promise<unknown>) => {
+  const [notice, setNotice] = useState<string | null>(null);
+  const attempt = (work: () => Promise<unknown>, done?: string) => {
     setError(null);
-    work().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    setNotice(null);
+    work().then(
+      () => done && setNotice(done),
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
   };
 
   if (data.status === 'loading') return <p class="muted">Loading…</p>;
@@ -45,6 +50,7 @@ function Dashboard() {
           {error}
         </p>
       )}
+      {notice && <p role="status">{notice}</p>}
       {roster.length === 0 ? (
         <div class="card stack">
           <p>
@@ -52,7 +58,10 @@ function Dashboard() {
             <strong>Track</strong>.
           </p>
           <div class="row">
-            <button type="button" onClick={() => attempt(() => seedDemo(getDb(), Date.now()))}>
+            <button
+              type="button"
+              onClick={() => attempt(() => seedDemo(getDb(), Date.now()), 'Demo data loaded.')}
+            >
               Load demo data
             </button>
           </div>
