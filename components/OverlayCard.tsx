@@ -1,6 +1,7 @@
 import type { Contractor, HistoryEvent } from '../model/records';
 import type { Assessment } from '../model/summary';
 import { EventList } from './EventList';
+import { headlinesFrom } from './event-labels';
 import { TrackPrompt } from './TrackPrompt';
 import { VerdictChip } from './VerdictChip';
 
@@ -37,7 +38,7 @@ export function OverlayCard({ name, view, error, onTrack, onOpenHistory }: Props
           <p>
             <strong>{view.contractor.name}</strong> <span class="muted">· {view.assessment.reasons[0]}</span>
           </p>
-          <EventList events={view.events} limit={3} />
+          <EventList events={view.events} limit={3} headlines={headlinesFrom(view.assessment)} />
           <div class="row">
             <button type="button" onClick={onOpenHistory}>
               Open full history

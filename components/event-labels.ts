@@ -1,4 +1,5 @@
 import { excuseCategoryLabels, type HistoryEvent } from '../model/records';
+import type { Assessment } from '../model/summary';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -29,4 +30,16 @@ export function eventHeadline(event: HistoryEvent): string {
     case 'cancelled':
       return 'Cancelled — moved on';
   }
+}
+
+/**
+ * Headlines as the score worked them out, by event id ("Delivered late by 3 days": a delivery's lateness
+ * may come from its milestone), without the date the timeline shows anyway.
+ */
+export function headlinesFrom(assessment: Assessment): Map<number, string> {
+  const byEvent = new Map<number, string>();
+  for (const item of assessment.why) {
+    if (item.eventId !== undefined) byEvent.set(item.eventId, item.label.replace(/ \([^)]*\)$/, ''));
+  }
+  return byEvent;
 }

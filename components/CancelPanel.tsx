@@ -1,0 +1,81 @@
+import { useState } from 'preact/hooks';
+import type { Contractor } from '../model/records';
+
+type Props = {
+  contractor: Pick<Contractor, 'name' | 'status' | 'coolOffUntil'>;
+  onCancel: (reason: string) => Promise<void>;
+  onReinstate: () => Promise<void>;
+};
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** Rule 5's last step, "cancel and move on", asked twice; taking it back is one click. */
+export function CancelPanel({ contractor, onCancel, onReinstate }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const run = async (work: () => Promise<void>) => {
+    setError(null);
+    try {
+      await work();
+      setConfirming(false);
+      setReason('');
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  if (contractor.status === 'dropped') {
+    return (
+      <div class="stack">
+        <p>
+          You cancelled {contractor.name}
+          {contractor.coolOffUntil
+            ? `; the cool-off runs until ${dateFormat.format(contractor.coolOffUntil)}`
+            : ''}
+          .
+        </p>
+        <div class="row">
+          <button type="button" onClick={() => void run(onReinstate)}>
+            Take them back
+          </button>
+        </div>
+        {error && <p class="error">{error}</p>}
+      </div>
+    );
+  }
+  return (
+    <div class="stack">
+      {!confirming ? (
+        <div class="row">
+          <button type="button" class="danger" onClick={() => setConfirming(true)}>
+            Cancel and move on…
+          </button>
+        </div>
+      ) : (
+        <form
+          class="stack"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(() => onCancel(reason.trim()));
+          }}
+        >
+          <label class="stack">
+            <span>Why are you ending the work with {contractor.name}?</span>
+            <input name="reason" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+          </label>
+          <p class="muted">Their active engagements are cancelled. Revoke their accesses next.</p>
+          <div class="row">
+            <button type="submit" class="danger">
+              Cancel and move on
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Keep them
+            </button>
+          </div>
+        </form>
+      )}
+      {error && <p class="error">{error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExtensionBrowser } from '../../scripts/extension-browser.mjs';
+import { launch, overlayFrame, overlayHost, tabIdOf } from './harness';
+
+// The project's own invented profile (the one `npm start` shows), served at an Upwork address.
+const ADDRESS = 'https://www.upwork.com/freelancers/~01demo0000000000001';
+const HTML = readFileSync('demo/upwork-profile.html', 'utf8');
+
+describe('recording history in the side panel', () => {
+  let browser: ExtensionBrowser;
+  let profile: Page;
+  let panel: Page;
+
+  beforeAll(async () => {
+    browser = await launch();
+    browser.serve(ADDRESS, HTML);
+    profile = await browser.context.newPage();
+    await profile.goto(ADDRESS);
+    await overlayHost(profile).and(profile.locator('[data-state="ready"]')).waitFor({ timeout: 15_000 });
+    const frame = await overlayFrame(profile);
+    await frame.getByRole('button', { name: 'Track' }).click();
+    await frame.getByTestId('verdict').waitFor();
+    panel = await browser.context.newPage();
+    await panel.goto(browser.extensionUrl(`sidepanel.html?tab=${await tabIdOf(browser, profile)}`));
+    await panel.getByRole('heading', { name: 'Dana Demo' }).waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const verdict = () => panel.getByTestId('verdict').first().textContent();
+  const form = () => panel.getByRole('form', { name: 'Record an event' });
+
+  it('starts new, with no score', async () => {
+    expect(await verdict()).toContain('New');
+    await panel.getByText('No deliveries, deadlines or excuses yet').waitFor();
+  });
+
+  it('an on-time delivery gives a score and the verdict ok', async () => {
+    await form().getByLabel('What happened').selectOption('on-time');
+    await form().getByRole('button', { name: 'Record' }).click();
+    await expect.poll(verdict).toContain('OK');
+    await panel.getByText('Delivered on time').first().waitFor();
+  });
+
+  it('a late delivery is a strike: under the strict default, cancel and move on — on the overlay too', async () => {
+    await form().getByLabel('What happened').selectOption('late');
+    await form().getByLabel('Days late').fill('3');
+    await form().getByRole('button', { name: 'Record' }).click();
+    await expect.poll(verdict).toContain('Cancel and move on');
+    await panel.getByText('Delivered late by 3 days').first().waitFor();
+    const overlay = await overlayFrame(profile);
+    await expect.poll(() => overlay.getByTestId('verdict').textContent()).toContain('Cancel and move on');
+  });
+
+  it('suggests the excuse category from its text, and the user may change it', async () => {
+    await form().getByLabel('What happened').selectOption('excuse');
+    await form().getByLabel('Details').fill('Sorry, the power was out all day');
+    expect(await form().getByLabel('Category').inputValue()).toBe('connectivity');
+    await form().getByLabel('Category').selectOption('family');
+    await form().getByRole('button', { name: 'Record' }).click();
+    await panel.getByText('Excuse: family').first().waitFor();
+  });
+
+  it('deleting an entry can be undone', async () => {
+    const entries = panel.getByTestId('event');
+    const before = await entries.count();
+    await entries
+      .filter({ hasText: 'Excuse: family' })
+      .getByRole('button', { name: 'Delete this entry' })
+      .click();
+    await expect.poll(() => entries.count()).toBe(before - 1);
+    await panel.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => entries.count()).toBe(before);
+    await panel.getByText('Excuse: family').first().waitFor();
+  });
+
+  it('refuses a record without details, saying what is missing, and keeps the form', async () => {
+    await form().getByLabel('What happened').selectOption('quality');
+    await form().getByRole('button', { name: 'Record' }).click();
+    await panel.getByRole('alert').filter({ hasText: 'Say what happened.' }).waitFor();
+  });
+
+  it('keeps track of accesses and takes them back', async () => {
+    const accesses = panel.getByRole('form', { name: 'Record an access' });
+    await accesses.getByPlaceholder('Access to…').fill('WordPress admin');
+    await accesses.getByRole('combobox').selectOption('admin');
+    await accesses.getByRole('button', { name: 'Grant' }).click();
+    const active = panel.getByRole('list', { name: 'Active accesses' });
+    await active.getByText('WordPress admin').waitFor();
+    await active.getByRole('button', { name: 'Revoke' }).click();
+    await panel.getByText('They hold no access you recorded.').waitFor();
+  });
+
+  it('cancels and moves on after a confirmation, and can take them back', async () => {
+    await panel.getByRole('button', { name: 'Cancel and move on…' }).click();
+    await panel.getByLabel('Why are you ending the work').fill('Late again');
+    await panel.getByRole('button', { name: 'Cancel and move on', exact: true }).click();
+    await expect.poll(verdict).toContain('Dropped');
+    await panel.getByRole('button', { name: 'Take them back' }).click();
+    await expect.poll(verdict).toContain('Cancel and move on');
+  });
+});
