@@ -5,7 +5,7 @@ import { changeSettings, defaultSettings } from '../../model/settings';
 import type { Fact } from '../../model/summary';
 import { assess, formatContribution } from '../../scoring/score';
 
-// Keeps the worked example in scoring/HOW-THE-VERDICT-WORKS.md true to the code.
+// Keeps the worked example in the README's "How the verdict works" true to the code.
 const now = Date.UTC(2025, 5, 30, 12);
 const at = (month: number, day: number) => Date.UTC(2025, month - 1, day, 12);
 const dana: Fact[] = [
@@ -14,9 +14,9 @@ const dana: Fact[] = [
   { kind: 'excuse', at: at(6, 10), category: 'connectivity', eventId: 3 },
   { kind: 'delivery', at: at(6, 12), lateDays: 3, eventId: 4 },
 ];
-const doc = readFileSync(resolve(process.cwd(), 'scoring/HOW-THE-VERDICT-WORKS.md'), 'utf8');
+const doc = readFileSync(resolve(process.cwd(), 'README.md'), 'utf8');
 
-describe('the worked example in HOW-THE-VERDICT-WORKS.md', () => {
+describe('the worked example in the README', () => {
   it('matches the code under each policy', () => {
     const strict = assess(dana, defaultSettings, now);
     expect([strict.score, strict.verdict, strict.strikes, strict.confidence]).toEqual([
