@@ -22,7 +22,9 @@ export function RosterTable({ rows }: { rows: RosterRow[] }) {
       <tbody>
         {rows.map((row) => (
           <tr key={row.id} data-testid="roster-row">
-            <th scope="row">{row.name}</th>
+            <th scope="row">
+              <a href={`#contractor=${row.id}`}>{row.name}</a>
+            </th>
             <td>
               <VerdictChip verdict={row.assessment.verdict} score={row.assessment.score} />
             </td>

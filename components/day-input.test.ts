@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayInputToTimestamp, dayInputValue } from './day-input';
+import { dayInputToDueDate, dayInputToTimestamp, dayInputValue } from './day-input';
 
 const now = new Date(2026, 10, 27, 15, 30).getTime(); // 27 Nov 2026, 15:30 local
 
@@ -15,5 +15,12 @@ describe('date inputs', () => {
     expect(dayInputToTimestamp('2027-01-01', now)).toBe(now);
     expect(dayInputToTimestamp('', now)).toBeNull();
     expect(dayInputToTimestamp('27/11/2026', now)).toBeNull();
+  });
+});
+
+describe('due dates', () => {
+  it('may be in the future, at noon of the chosen day', () => {
+    expect(dayInputToDueDate('2027-02-01')).toBe(new Date(2027, 1, 1, 12).getTime());
+    expect(dayInputToDueDate('soon')).toBeNull();
   });
 });

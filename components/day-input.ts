@@ -17,3 +17,11 @@ export function dayInputToTimestamp(value: string, now: number): number | null {
   const noon = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12).getTime();
   return Number.isNaN(noon) ? null : Math.min(noon, now);
 }
+
+/** A due date chosen in a date input (it may be in the future): local noon of that day; null if unreadable. */
+export function dayInputToDueDate(value: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return null;
+  const noon = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12).getTime();
+  return Number.isNaN(noon) ? null : noon;
+}

@@ -1,14 +1,16 @@
 import '../../components/theme.css';
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { FindingList } from '../../components/FindingList';
 import { PolicyPicker } from '../../components/PolicyPicker';
 import { RosterTable } from '../../components/RosterTable';
 import { VERDICT_ORDER } from '../../components/verdict-labels';
+import { loadContractorView } from '../../storage/contractors';
 import { getDb } from '../../storage/db';
 import { seedDemo } from '../../storage/demo';
 import { loadRoster, loadRosterFindings } from '../../storage/roster';
 import { getSettings, updateSettings } from '../../storage/settings';
+import { ContractorDetail } from '../shared/contractor-detail';
 import { useLive } from '../shared/live';
 
 async function loadDashboard() {
@@ -26,7 +28,7 @@ async function loadDashboard() {
   return { roster, findings, settings };
 }
 
-function Dashboard() {
+function Roster() {
   const data = useLive(loadDashboard, []);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -87,6 +89,39 @@ function Dashboard() {
       </section>
     </div>
   );
+}
+
+/** `#contractor=<id>` opens one contractor's detail; anything else is the roster. */
+const contractorInHash = () => {
+  const id = Number(/^#contractor=(\d+)$/.exec(location.hash)?.[1]);
+  return Number.isInteger(id) && id > 0 ? id : null;
+};
+
+function Detail({ id }: { id: number }) {
+  const view = useLive(() => loadContractorView(getDb(), id), [id]);
+  return (
+    <div class="stack dashboard">
+      <a href="#roster">← Roster</a>
+      {view.status === 'loading' && <p class="muted">Loading…</p>}
+      {view.status === 'failed' && <p class="error">Could not read your records: {view.error}</p>}
+      {view.status === 'ready' &&
+        (view.value ? (
+          <ContractorDetail view={view.value} />
+        ) : (
+          <p class="muted">No such contractor (any more).</p>
+        ))}
+    </div>
+  );
+}
+
+function Dashboard() {
+  const [id, setId] = useState(contractorInHash);
+  useEffect(() => {
+    const follow = () => setId(contractorInHash());
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  return id === null ? <Roster /> : <Detail id={id} />;
 }
 
 render(<Dashboard />, document.getElementById('app') as HTMLElement);

@@ -2,22 +2,13 @@ import '../../components/theme.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { AccessList } from '../../components/AccessList';
-import { CancelPanel } from '../../components/CancelPanel';
-import { ContractorHeader } from '../../components/ContractorHeader';
-import { EventList } from '../../components/EventList';
-import { headlinesFrom } from '../../components/event-labels';
-import { RecordForm } from '../../components/RecordForm';
 import { TrackPrompt } from '../../components/TrackPrompt';
-import { WhyList } from '../../components/WhyList';
 import type { SeenProfile } from '../../model/page';
-import type { HistoryEvent } from '../../model/records';
 import { loadViewByKey, trackProfile } from '../../storage/contractors';
 import { getDb } from '../../storage/db';
-import { cancelAndMoveOn, deleteEvent, grantAccess, reinstate, revokeAccess } from '../../storage/history';
+import { ContractorDetail } from '../shared/contractor-detail';
 import { useLive } from '../shared/live';
 import { describedTabId, profileOnTab } from '../shared/tab';
-import { record, restore } from './record';
 
 const pinnedTab = new URL(location.href).searchParams.has('tab');
 
@@ -46,13 +37,6 @@ function useShownProfile(): SeenProfile | null | undefined {
 
 function History({ profile }: { profile: SeenProfile }) {
   const view = useLive(() => loadViewByKey(getDb(), profile.key), [profile.key]);
-  const [deleted, setDeleted] = useState<HistoryEvent | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const attempt = (work: () => Promise<unknown>) => {
-    setError(null);
-    work().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  };
-
   if (view.status === 'loading') return <p class="muted">Loading…</p>;
   if (view.status === 'failed') return <p class="error">Could not read your records: {view.error}</p>;
   if (!view.value) {
@@ -60,78 +44,7 @@ function History({ profile }: { profile: SeenProfile }) {
       <TrackPrompt name={profile.name} onTrack={async () => void (await trackProfile(getDb(), profile))} />
     );
   }
-  const { contractor, events, assessment, accesses } = view.value;
-  const db = getDb();
-  return (
-    <div class="stack">
-      {db.newerSchema && (
-        <p class="error" role="alert">
-          {db.newerSchema.message}
-        </p>
-      )}
-      <ContractorHeader contractor={contractor} assessment={assessment} />
-      <section class="stack block">
-        <h3>Why</h3>
-        <WhyList assessment={assessment} />
-      </section>
-      <section class="stack block">
-        <h3>Record</h3>
-        <RecordForm onRecord={(input) => record(db, contractor.id, input)} />
-      </section>
-      <section class="stack block">
-        <h3>History</h3>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
-        {deleted && (
-          <p class="card row toast" role="status">
-            Entry deleted.
-            <button
-              type="button"
-              onClick={() =>
-                attempt(async () => {
-                  await restore(db, deleted);
-                  setDeleted(null);
-                })
-              }
-            >
-              Undo
-            </button>
-          </p>
-        )}
-        <EventList
-          events={events}
-          headlines={headlinesFrom(assessment)}
-          onDelete={(event) =>
-            attempt(async () => {
-              await deleteEvent(db, event.id);
-              setDeleted(event);
-            })
-          }
-        />
-      </section>
-      <section class="stack block">
-        <h3>Accesses</h3>
-        <AccessList
-          accesses={accesses}
-          onGrant={async (what, level) =>
-            void (await grantAccess(db, { contractorId: contractor.id, what, level }))
-          }
-          onRevoke={(accessId) => revokeAccess(db, accessId)}
-        />
-      </section>
-      <section class="stack block">
-        <h3>Ending the work</h3>
-        <CancelPanel
-          contractor={contractor}
-          onCancel={(reason) => cancelAndMoveOn(db, contractor.id, { reason: reason || undefined })}
-          onReinstate={() => reinstate(db, contractor.id)}
-        />
-      </section>
-    </div>
-  );
+  return <ContractorDetail view={view.value} />;
 }
 
 function SidePanel() {

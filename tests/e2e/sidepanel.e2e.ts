@@ -103,3 +103,61 @@ describe('recording history in the side panel', () => {
     await expect.poll(verdict).toContain('Cancel and move on');
   });
 });
+
+describe('engagements and the roster', () => {
+  let browser: ExtensionBrowser;
+  let roster: Page;
+
+  beforeAll(async () => {
+    browser = await launch();
+    browser.serve(ADDRESS, HTML);
+    const profile = await browser.context.newPage();
+    await profile.goto(ADDRESS);
+    const frame = await overlayFrame(profile);
+    await frame.getByRole('button', { name: 'Track' }).click();
+    await frame.getByTestId('verdict').waitFor();
+    roster = await browser.context.newPage();
+    await roster.goto(browser.extensionUrl('dashboard.html'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('lists the tracked contractor and opens their detail', async () => {
+    await roster.getByRole('link', { name: 'Dana Demo' }).click();
+    await roster.getByRole('heading', { name: 'Dana Demo' }).waitFor();
+    expect(roster.url()).toMatch(/#contractor=\d+$/);
+  });
+
+  it('a big engagement in one milestone, paid before acceptance, breaks rules 2 and 3', async () => {
+    const form = roster.getByRole('form', { name: 'New engagement' });
+    await form.getByLabel('Title').fill('Shop rebuild');
+    await form.getByLabel('Skill area').fill('WordPress');
+    await form.getByLabel('Budget').fill('5000');
+    await form.getByRole('button', { name: 'Start engagement' }).click();
+    const engagement = roster.getByRole('article', { name: 'Shop rebuild' });
+    await engagement.waitFor();
+    const milestone = engagement.getByRole('form', { name: 'Add a milestone' });
+    await milestone.getByLabel('Milestone').fill('Everything');
+    await milestone.getByLabel('Amount').fill('5000');
+    await milestone.getByLabel('Due date').fill('2030-01-15');
+    await milestone.getByRole('button', { name: 'Add milestone' }).click();
+    await engagement.getByTestId('milestone').waitFor();
+    await engagement.getByRole('button', { name: 'Pay (before acceptance!)' }).click();
+    await engagement.getByText(/paid/).waitFor();
+
+    await roster.getByRole('link', { name: '← Roster' }).click();
+    const findings = roster.getByRole('list', { name: 'Findings' });
+    await findings.getByText(/paid on .* for work not accepted yet/).waitFor();
+    await findings.getByText(/has 1 milestone; split it/).waitFor();
+  });
+
+  it('delivering a milestone before its due date counts as on time', async () => {
+    await roster.getByRole('link', { name: 'Dana Demo' }).click();
+    const engagement = roster.getByRole('article', { name: 'Shop rebuild' });
+    await engagement.getByRole('button', { name: 'Delivered today' }).click();
+    await roster.getByText('Delivered on time').first().waitFor();
+    await engagement.getByRole('button', { name: 'Accept' }).click();
+    await engagement.getByText(/accepted/).waitFor();
+  });
+});

@@ -1,0 +1,289 @@
+import { useState } from 'preact/hooks';
+import { type Engagement, effectiveDueAt, type Milestone } from '../model/records';
+import { dayInputToDueDate, dayInputValue } from './day-input';
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const money = (amount: number | undefined, currency: string | undefined) =>
+  amount === undefined ? '' : `${amount.toLocaleString()} ${currency ?? ''}`.trim();
+
+export type EngagementActions = {
+  onCreate: (input: { title: string; skill?: string; budget?: number; currency?: string }) => Promise<void>;
+  onSetStatus: (engagementId: number, status: Engagement['status'], reason?: string) => Promise<void>;
+  onAddMilestone: (input: {
+    engagementId: number;
+    amount: number;
+    dueAt: number;
+    title?: string;
+  }) => Promise<void>;
+  onDeliver: (milestoneId: number) => Promise<void>;
+  onAccept: (milestoneId: number) => Promise<void>;
+  onPay: (milestoneId: number) => Promise<void>;
+  onRenegotiate: (milestoneId: number, dueAt: number, reason?: string) => Promise<void>;
+};
+
+type Props = EngagementActions & { engagements: Engagement[]; milestones: Milestone[] };
+
+/** Work given to a contractor, split into milestones that are delivered, accepted, then paid (rules 2 and 3). */
+export function EngagementList({ engagements, milestones, ...actions }: Props) {
+  const [error, setError] = useState<string | null>(null);
+  const run = (work: () => Promise<void>) => {
+    setError(null);
+    work().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
+  const ordered = [...engagements].sort((a, b) => b.startedAt - a.startedAt);
+  return (
+    <div class="stack">
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {ordered.length === 0 && <p class="muted">No engagements recorded.</p>}
+      {ordered.map((e) => (
+        <article key={e.id} class="card stack" aria-label={e.title}>
+          <div class="spread">
+            <strong>{e.title}</strong>
+            <span class="muted">
+              {[e.skill, money(e.budget, e.currency), e.status].filter(Boolean).join(' · ')}
+            </span>
+          </div>
+          <ul class="plain">
+            {milestones
+              .filter((m) => m.engagementId === e.id)
+              .sort((a, b) => effectiveDueAt(a) - effectiveDueAt(b))
+              .map((m) => (
+                <MilestoneRow key={m.id} milestone={m} run={run} actions={actions} />
+              ))}
+          </ul>
+          {e.status === 'active' && (
+            <>
+              <MilestoneForm
+                onAdd={(input) => run(() => actions.onAddMilestone({ engagementId: e.id, ...input }))}
+              />
+              <div class="row">
+                <button type="button" onClick={() => run(() => actions.onSetStatus(e.id, 'completed'))}>
+                  Mark completed
+                </button>
+              </div>
+            </>
+          )}
+        </article>
+      ))}
+      <EngagementForm onCreate={(input) => run(() => actions.onCreate(input))} />
+    </div>
+  );
+}
+
+function MilestoneRow({
+  milestone: m,
+  run,
+  actions,
+}: {
+  milestone: Milestone;
+  run: (work: () => Promise<void>) => void;
+  actions: EngagementActions;
+}) {
+  const [moving, setMoving] = useState(false);
+  const [day, setDay] = useState(dayInputValue(effectiveDueAt(m)));
+  const [reason, setReason] = useState('');
+  const state = [
+    m.deliveredAt && `delivered ${dateFormat.format(m.deliveredAt)}`,
+    m.acceptedAt && `accepted ${dateFormat.format(m.acceptedAt)}`,
+    m.paidAt && `paid ${dateFormat.format(m.paidAt)}`,
+  ].filter(Boolean);
+  return (
+    <li class="stack milestone" data-testid="milestone">
+      <div class="spread">
+        <span>
+          {m.title || 'Milestone'} · {money(m.amount, m.currency)} · due{' '}
+          {dateFormat.format(effectiveDueAt(m))}
+          {m.renegotiations.length > 0 && <span class="muted"> (moved {m.renegotiations.length}×)</span>}
+        </span>
+        <span class="muted">{state.join(', ') || 'open'}</span>
+      </div>
+      <div class="row">
+        {m.deliveredAt === undefined && (
+          <>
+            <button type="button" onClick={() => run(() => actions.onDeliver(m.id))}>
+              Delivered today
+            </button>
+            <button type="button" onClick={() => setMoving(!moving)} aria-expanded={moving}>
+              Move due date
+            </button>
+          </>
+        )}
+        {m.deliveredAt !== undefined && m.acceptedAt === undefined && (
+          <button type="button" onClick={() => run(() => actions.onAccept(m.id))}>
+            Accept
+          </button>
+        )}
+        {m.paidAt === undefined && (
+          <button
+            type="button"
+            class={m.acceptedAt === undefined ? 'warn' : ''}
+            title={m.acceptedAt === undefined ? 'Rule 2: pay on acceptance, never before' : undefined}
+            onClick={() => run(() => actions.onPay(m.id))}
+          >
+            {m.acceptedAt === undefined ? 'Pay (before acceptance!)' : 'Paid'}
+          </button>
+        )}
+      </div>
+      {moving && (
+        <form
+          class="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const dueAt = dayInputToDueDate(day);
+            if (dueAt === null) return;
+            run(async () => {
+              await actions.onRenegotiate(m.id, dueAt, reason.trim() || undefined);
+              setMoving(false);
+            });
+          }}
+        >
+          <input
+            type="date"
+            aria-label="New due date"
+            value={day}
+            onInput={(e) => setDay(e.currentTarget.value)}
+          />
+          <input
+            class="grow"
+            aria-label="Why it moved"
+            placeholder="Why it moved"
+            value={reason}
+            onInput={(e) => setReason(e.currentTarget.value)}
+          />
+          <button type="submit">Move</button>
+        </form>
+      )}
+    </li>
+  );
+}
+
+function MilestoneForm({
+  onAdd,
+}: {
+  onAdd: (input: { amount: number; dueAt: number; title?: string }) => void;
+}) {
+  const [title, setTitle] = useState('');
+  const [amount, setAmount] = useState('');
+  const [day, setDay] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      class="row"
+      aria-label="Add a milestone"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const value = Number(amount);
+        const dueAt = dayInputToDueDate(day);
+        if (!(amount.trim() !== '' && value >= 0)) return setError('Give the milestone an amount.');
+        if (dueAt === null) return setError('Give the milestone a due date.');
+        setError(null);
+        onAdd({ amount: value, dueAt, title: title.trim() || undefined });
+        setTitle('');
+        setAmount('');
+        setDay('');
+      }}
+    >
+      <input
+        class="grow"
+        aria-label="Milestone"
+        placeholder="Milestone"
+        value={title}
+        onInput={(e) => setTitle(e.currentTarget.value)}
+      />
+      <input
+        type="number"
+        min={0}
+        step="any"
+        aria-label="Amount"
+        placeholder="Amount"
+        value={amount}
+        onInput={(e) => setAmount(e.currentTarget.value)}
+      />
+      <input type="date" aria-label="Due date" value={day} onInput={(e) => setDay(e.currentTarget.value)} />
+      <button type="submit">Add milestone</button>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function EngagementForm({
+  onCreate,
+}: {
+  onCreate: (input: { title: string; skill?: string; budget?: number; currency?: string }) => void;
+}) {
+  const [title, setTitle] = useState('');
+  const [skill, setSkill] = useState('');
+  const [budget, setBudget] = useState('');
+  const [currency, setCurrency] = useState('USD');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      class="stack card"
+      aria-label="New engagement"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!title.trim()) return setError('Give the engagement a title.');
+        const value = budget.trim() === '' ? undefined : Number(budget);
+        if (value !== undefined && !(value >= 0)) return setError('The budget is a positive number.');
+        setError(null);
+        onCreate({
+          title: title.trim(),
+          skill: skill.trim() || undefined,
+          budget: value,
+          currency: value === undefined ? undefined : currency,
+        });
+        setTitle('');
+        setSkill('');
+        setBudget('');
+      }}
+    >
+      <strong>New engagement</strong>
+      <div class="row">
+        <input
+          class="grow"
+          aria-label="Title"
+          placeholder="Title"
+          value={title}
+          onInput={(e) => setTitle(e.currentTarget.value)}
+        />
+        <input
+          aria-label="Skill area"
+          placeholder="Skill area"
+          value={skill}
+          onInput={(e) => setSkill(e.currentTarget.value)}
+        />
+      </div>
+      <div class="row">
+        <input
+          type="number"
+          min={0}
+          step="any"
+          aria-label="Budget"
+          placeholder="Budget"
+          value={budget}
+          onInput={(e) => setBudget(e.currentTarget.value)}
+        />
+        <input
+          aria-label="Currency"
+          maxLength={3}
+          value={currency}
+          onInput={(e) => setCurrency(e.currentTarget.value.toUpperCase())}
+        />
+        <button type="submit">Start engagement</button>
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,128 @@
+import { useState } from 'preact/hooks';
+import { AccessList } from '../../components/AccessList';
+import { CancelPanel } from '../../components/CancelPanel';
+import { ContractorHeader } from '../../components/ContractorHeader';
+import { EngagementList } from '../../components/EngagementList';
+import { EventList } from '../../components/EventList';
+import { headlinesFrom } from '../../components/event-labels';
+import { RecordForm } from '../../components/RecordForm';
+import { WhyList } from '../../components/WhyList';
+import type { HistoryEvent } from '../../model/records';
+import type { ContractorView } from '../../storage/contractors';
+import { getDb } from '../../storage/db';
+import {
+  acceptMilestone,
+  addMilestone,
+  cancelAndMoveOn,
+  createEngagement,
+  deleteEvent,
+  grantAccess,
+  payMilestone,
+  recordDelivery,
+  reinstate,
+  renegotiateMilestone,
+  revokeAccess,
+  setEngagementStatus,
+} from '../../storage/history';
+import { record, restore } from './record';
+
+/** A contractor's whole history and every action on it: the side panel and the roster's detail view. */
+export function ContractorDetail({ view }: { view: ContractorView }) {
+  const { contractor, events, assessment, accesses, engagements, milestones } = view;
+  const db = getDb();
+  const id = contractor.id;
+  const [deleted, setDeleted] = useState<HistoryEvent | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const attempt = (work: () => Promise<unknown>) => {
+    setError(null);
+    work().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
+  const done = async (work: Promise<unknown>) => void (await work);
+
+  return (
+    <div class="stack">
+      {db.newerSchema && (
+        <p class="error" role="alert">
+          {db.newerSchema.message}
+        </p>
+      )}
+      <ContractorHeader contractor={contractor} assessment={assessment} />
+      <section class="stack block">
+        <h3>Why</h3>
+        <WhyList assessment={assessment} />
+      </section>
+      <section class="stack block">
+        <h3>Record</h3>
+        <RecordForm onRecord={(input) => record(db, id, input)} />
+      </section>
+      <section class="stack block">
+        <h3>History</h3>
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+        {deleted && (
+          <p class="card row toast" role="status">
+            Entry deleted.
+            <button
+              type="button"
+              onClick={() =>
+                attempt(async () => {
+                  await restore(db, deleted);
+                  setDeleted(null);
+                })
+              }
+            >
+              Undo
+            </button>
+          </p>
+        )}
+        <EventList
+          events={events}
+          headlines={headlinesFrom(assessment)}
+          onDelete={(event) =>
+            attempt(async () => {
+              await deleteEvent(db, event.id);
+              setDeleted(event);
+            })
+          }
+        />
+      </section>
+      <section class="stack block">
+        <h3>Engagements</h3>
+        <EngagementList
+          engagements={engagements}
+          milestones={milestones}
+          onCreate={(input) => done(createEngagement(db, { contractorId: id, ...input }))}
+          onSetStatus={(engagementId, status, reason) =>
+            setEngagementStatus(db, engagementId, status, { reason })
+          }
+          onAddMilestone={(input) => done(addMilestone(db, input))}
+          onDeliver={(milestoneId) => done(recordDelivery(db, { contractorId: id, milestoneId }))}
+          onAccept={(milestoneId) => acceptMilestone(db, milestoneId)}
+          onPay={(milestoneId) => payMilestone(db, milestoneId)}
+          onRenegotiate={(milestoneId, dueAt, reason) =>
+            renegotiateMilestone(db, milestoneId, { dueAt, reason })
+          }
+        />
+      </section>
+      <section class="stack block">
+        <h3>Accesses</h3>
+        <AccessList
+          accesses={accesses}
+          onGrant={(what, level) => done(grantAccess(db, { contractorId: id, what, level }))}
+          onRevoke={(accessId) => revokeAccess(db, accessId)}
+        />
+      </section>
+      <section class="stack block">
+        <h3>Ending the work</h3>
+        <CancelPanel
+          contractor={contractor}
+          onCancel={(reason) => cancelAndMoveOn(db, id, { reason: reason || undefined })}
+          onReinstate={() => reinstate(db, id)}
+        />
+      </section>
+    </div>
+  );
+}
