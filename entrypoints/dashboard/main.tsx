@@ -1,10 +1,12 @@
 import '../../components/theme.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { BackupPanel } from '../../components/BackupPanel';
 import { FindingList } from '../../components/FindingList';
 import { PolicyPicker } from '../../components/PolicyPicker';
 import { RosterTable } from '../../components/RosterTable';
 import { VERDICT_ORDER } from '../../components/verdict-labels';
+import { type Backup, exportBackup, importBackup, parseBackup } from '../../storage/backup';
 import { loadContractorView } from '../../storage/contractors';
 import { getDb } from '../../storage/db';
 import { seedDemo } from '../../storage/demo';
@@ -32,6 +34,7 @@ function Roster() {
   const data = useLive(loadDashboard, []);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [beforeImport, setBeforeImport] = useState<Backup | null>(null);
   const attempt = (work: () => Promise<unknown>, done?: string) => {
     setError(null);
     setNotice(null);
@@ -80,6 +83,31 @@ function Roster() {
           </section>
         </>
       )}
+      <section class="stack">
+        <h2>Backup</h2>
+        <BackupPanel
+          current={roster.length}
+          onExport={async () => {
+            const backup = await exportBackup(getDb());
+            const day = new Date(backup.exportedAt).toISOString().slice(0, 10);
+            return { name: `track-record-${day}.json`, text: JSON.stringify(backup, null, 1) };
+          }}
+          onCheck={async (text) => parseBackup(text).contractors.length}
+          onImport={async (text) => {
+            const backup = parseBackup(text);
+            const previous = await exportBackup(getDb());
+            await importBackup(getDb(), backup);
+            setBeforeImport(previous);
+          }}
+          onUndo={
+            beforeImport &&
+            (async () => {
+              await importBackup(getDb(), beforeImport);
+              setBeforeImport(null);
+            })
+          }
+        />
+      </section>
       <section class="stack">
         <h2>Settings</h2>
         <PolicyPicker

@@ -161,3 +161,73 @@ describe('engagements and the roster', () => {
     await engagement.getByText(/accepted/).waitFor();
   });
 });
+
+describe('backups from the roster page', () => {
+  let browser: ExtensionBrowser;
+  let roster: Page;
+
+  beforeAll(async () => {
+    browser = await launch();
+    roster = await browser.context.newPage();
+    await roster.goto(browser.extensionUrl('dashboard.html'));
+    await roster.getByRole('button', { name: 'Load demo data' }).click();
+    await roster.getByText('Demo data loaded.').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('exports everything to a file, imports it back after a confirmation, and undoes the import', async () => {
+    const [download] = await Promise.all([
+      roster.waitForEvent('download'),
+      roster.getByRole('button', { name: 'Export a backup' }).click(),
+    ]);
+    const text = readFileSync((await download.path()) as string, 'utf8');
+    const backup = JSON.parse(text);
+    expect(backup.format).toBe('track-record-backup');
+    expect(backup.contractors).toHaveLength(3);
+
+    // A file with only one of the three contractors (and what is theirs) replaces the roster.
+    const dana = backup.contractors.find((c: { name: string }) => c.name === 'Dana Demo');
+    const mine = (rows: { contractorId: number }[]) => rows.filter((r) => r.contractorId === dana.id);
+    const danaOnly = {
+      ...backup,
+      contractors: [dana],
+      ...Object.fromEntries(
+        ['profiles', 'events', 'engagements', 'milestones', 'accesses', 'snapshots'].map((t) => [
+          t,
+          mine(backup[t]),
+        ]),
+      ),
+    };
+    await roster
+      .getByLabel('Import a backup…')
+      .setInputFiles({
+        name: 'dana.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(danaOnly)),
+      });
+    await roster
+      .getByText('dana.json holds 1 contractors. Importing replaces all your records (3 contractors now).')
+      .waitFor();
+    await roster.getByRole('button', { name: 'Replace my records' }).click();
+    await expect.poll(() => roster.getByTestId('roster-row').count()).toBe(1);
+
+    await roster.getByRole('button', { name: 'Undo import' }).click();
+    await expect.poll(() => roster.getByTestId('roster-row').count()).toBe(3);
+  });
+
+  it('refuses a damaged file, naming what is wrong, and changes nothing', async () => {
+    const broken = { format: 'track-record-backup', version: 2, exportedAt: 0, contractors: [{ id: 1 }] };
+    await roster
+      .getByLabel('Import a backup…')
+      .setInputFiles({
+        name: 'broken.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(broken)),
+      });
+    await roster.getByRole('alert').filter({ hasText: 'broken.json cannot be imported' }).waitFor();
+    expect(await roster.getByRole('alert').textContent()).toContain('contractors.0.name');
+    expect(await roster.getByTestId('roster-row').count()).toBe(3);
+  });
+});
