@@ -7,6 +7,7 @@ import { ask } from '../../messages/protocol';
 import { loadViewByKey, trackProfile } from '../../storage/contractors';
 import { getDb } from '../../storage/db';
 import { useLive } from '../shared/live';
+import { openHistoryPanel } from '../shared/side-panel';
 import { profileOnTab } from '../shared/tab';
 
 // The overlay frame, inside a closed shadow root on the marketplace page. It is extension-origin, so
@@ -41,7 +42,7 @@ function Overlay() {
         await trackProfile(getDb(), seen);
       }}
       onOpenHistory={() => {
-        if (tabId !== undefined) void browser.sidePanel.open({ tabId });
+        if (tabId !== undefined) void openHistoryPanel(tabId);
       }}
     />
   );
