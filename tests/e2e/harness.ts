@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/extension-browser.mjs';
 
 // Inside `worker.evaluate` the code runs in the extension's service worker, where `chrome` is the API.
@@ -70,4 +71,128 @@ export function askTab(browser: ExtensionBrowser, tabId: number, message: object
     tabId,
     message,
   ] as const);
+}
+
+/**
+ * The tab's id once its content script answers: the script runs at document_idle, so right after
+ * `page.goto` it may not be listening yet.
+ */
+export async function contentScriptTab(browser: ExtensionBrowser, page: Page): Promise<number> {
+  let id: number | undefined;
+  await expect
+    .poll(
+      async () => {
+        id = await tabIdOf(browser, page).catch(() => undefined);
+        return id;
+      },
+      { timeout: 15_000, message: `the content script on ${page.url()} never answered` },
+    )
+    .toBeDefined();
+  return id as number;
+}
+
+/**
+ * Resolves once the page's DOM tree has gone `quietMs` without a change (the content script's own included),
+ * so its debounced update (~120 ms after the last mutation) has run and found nothing more to do. A page
+ * that never goes quiet fails here rather than letting an assertion race its updates.
+ */
+export async function domSettled(page: Page, quietMs = 400, timeoutMs = 15_000): Promise<void> {
+  const settled = await page.evaluate(
+    ([quiet, limit]) =>
+      new Promise<boolean>((done) => {
+        let timer = setTimeout(finish, quiet, true);
+        const giveUp = setTimeout(finish, limit, false);
+        const observer = new MutationObserver(() => {
+          clearTimeout(timer);
+          timer = setTimeout(finish, quiet, true);
+        });
+        function finish(ok: boolean) {
+          observer.disconnect();
+          clearTimeout(timer);
+          clearTimeout(giveUp);
+          done(ok);
+        }
+        observer.observe(document, { childList: true, subtree: true }); // what the content script watches
+      }),
+    [quietMs, timeoutMs] as const,
+  );
+  if (!settled) throw new Error(`${page.url()} kept changing its DOM for ${timeoutMs} ms`);
+}
+
+/** The profile keys of the badge hosts on a page, in document order. */
+export function badgeKeys(page: Page): Promise<string[]> {
+  return page
+    .locator('[data-track-record="badge"]')
+    .evaluateAll((hosts) => hosts.map((h) => h.getAttribute('data-profile-key') ?? ''));
+}
+
+type CdpNode = {
+  nodeType: number;
+  nodeName: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+};
+
+/**
+ * What each card badge shows, by profile key ('' for an empty badge). Badges draw inside closed shadow
+ * roots that neither the page nor Playwright's selectors can enter; the DevTools protocol, like a user's
+ * eyes, sees them. Later badges for the same key overwrite earlier ones in the result.
+ */
+export async function badgeLabels(browser: ExtensionBrowser, page: Page): Promise<Record<string, string>> {
+  const cdp = await browser.context.newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const labels: Record<string, string> = {};
+    const text = (node: CdpNode): string =>
+      node.nodeType === 3 ? (node.nodeValue ?? '') : (node.children ?? []).map(text).join('');
+    const visit = (node: CdpNode) => {
+      const attrs = node.attributes ?? [];
+      const attr = (name: string) => {
+        const i = attrs.indexOf(name);
+        return i >= 0 && i % 2 === 0 ? attrs[i + 1] : undefined;
+      };
+      if (attr('data-track-record') === 'badge') {
+        const drawn = (node.shadowRoots ?? []).flatMap((r) => r.children ?? []);
+        labels[attr('data-profile-key') ?? ''] = drawn
+          .filter((c) => c.nodeName !== 'STYLE')
+          .map(text)
+          .join('')
+          .trim();
+      }
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) visit(child);
+    };
+    visit(root);
+    return labels;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * The stored public profile record for a key, read from the extension's database by the service worker
+ * (the extension's origin), or null. For checking what reached storage, not how it is shown.
+ */
+export function storedProfile(
+  browser: ExtensionBrowser,
+  key: string,
+): Promise<Record<string, unknown> | null> {
+  return browser.worker.evaluate(
+    (k) =>
+      new Promise<Record<string, unknown> | null>((done, fail) => {
+        const open = indexedDB.open('track-record');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('profiles').objectStore('profiles').get(k);
+          get.onerror = () => fail(get.error);
+          get.onsuccess = () => {
+            db.close();
+            done(get.result ?? null);
+          };
+        };
+      }),
+    key,
+  );
 }
