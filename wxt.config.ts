@@ -2,6 +2,9 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { siteOrigins } from './sites';
 
+/** Sites the user may grant one at a time from the popup; none is granted at install. */
+const GRANTABLE_ORIGINS = ['https://*/*', 'http://*/*'];
+
 // Permissions are checked against an allow-list in tests/manifest.test.ts, and each is explained in
 // the README. The pages the content script runs on come from the site registry (sites/index.ts).
 export default defineConfig({
@@ -11,11 +14,20 @@ export default defineConfig({
     name: 'Track Record',
     description:
       'Your private notes, delivery history and a keep / watch / cancel verdict on the freelancers you hire.',
-    permissions: ['sidePanel'],
+    permissions: ['sidePanel', 'activeTab', 'scripting'],
+    // Asked one site at a time, when the user attaches a page on that site from the popup; nothing
+    // broad is granted at install.
+    optional_host_permissions: GRANTABLE_ORIGINS,
     action: { default_title: 'Track Record' },
     options_ui: { page: 'dashboard.html', open_in_tab: true },
     // The overlay frame is the only extension page a marketplace page may embed. Chrome accepts only
-    // whole origins (path `/*`) here.
-    web_accessible_resources: [{ resources: ['overlay.html'], matches: siteOrigins }],
+    // whole origins (path `/*`) here. Sites granted at run time (pages attached by hand) embed it too;
+    // since which sites those are is not known here, any site may, but only through the per-session
+    // dynamic address (`use_dynamic_url`), so a site cannot probe a fixed address to tell whether the
+    // extension is installed.
+    web_accessible_resources: [
+      { resources: ['overlay.html'], matches: siteOrigins },
+      { resources: ['overlay.html'], matches: GRANTABLE_ORIGINS, use_dynamic_url: true },
+    ],
   },
 });

@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { listener, ToBackground } from '../messages/protocol';
-import { recordPageSeen, verdictsForKeys } from '../storage/contractors';
+import { webProfile } from '../sites/web';
+import { findContractorIdByKey, recordPageSeen, verdictsForKeys } from '../storage/contractors';
 import { getDb } from '../storage/db';
+import { syncSiteScripts } from './shared/site-access';
 
 type Sender = { id?: string; tab?: { id?: number }; url?: string };
 
@@ -10,11 +12,25 @@ type Sender = { id?: string; tab?: { id?: number }; url?: string };
 const fromOurContentScript = (sender: Sender) =>
   sender.id === browser.runtime.id && sender.tab?.id !== undefined && !sender.url?.startsWith(origin);
 
+/** Whether the page the sender is on was attached by hand; a script may ask only about its own address. */
+async function pageTracked(key: string, sender: Sender): Promise<boolean> {
+  if (!sender.url || webProfile(sender.url)?.key !== key) return false;
+  return (await findContractorIdByKey(getDb(), key)) !== undefined;
+}
+
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener(
     listener(ToBackground, fromOurContentScript, {
       'page-seen': async ({ profile }) => ({ recorded: await recordPageSeen(getDb(), profile) }),
       'badge-verdicts': async ({ keys }) => ({ verdicts: await verdictsForKeys(getDb(), keys) }),
+      'page-tracked': async ({ key }, sender) => ({ tracked: await pageTracked(key, sender) }),
     }),
   );
+
+  // The sites the user granted get the content script: kept in step with the granted origins when the
+  // worker starts (an update or a change made while it slept) and on every grant or removal.
+  const sync = () => void syncSiteScripts(browser).catch(console.error);
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
+  sync();
 });

@@ -21,6 +21,7 @@ function backgroundListener() {
     'badge-verdicts': async ({ keys }) => ({
       verdicts: Object.fromEntries(keys.map((k) => [k, 'ok' as const])),
     }),
+    'page-tracked': async ({ key }) => ({ tracked: key === 'web:https://portfolio.example.com/jane' }),
   });
   return { listen, recorded };
 }
@@ -41,11 +42,23 @@ describe('the message protocol', () => {
       { type: 'page-seen', profile: { ...profile, key: 'piuccio' } },
       { type: 'add-note', text: 'not something a page may ask' },
       { type: 'badge-verdicts', keys: 'github:piuccio' },
+      { type: 'page-tracked' },
+      { type: 'page-tracked', key: 'web:a page with spaces' },
+      { type: 'track-page', key: 'web:https://portfolio.example.com/jane' },
       null,
     ];
     for (const message of malformed) expect(listen(message, { trusted: true }, sendResponse)).toBe(false);
     expect(sendResponse).not.toHaveBeenCalled();
     expect(recorded).toEqual([]);
+  });
+
+  it('answers whether a page attached by hand is tracked, and nothing more', async () => {
+    const { listen } = backgroundListener();
+    const sendResponse = vi.fn();
+    const key = 'web:https://portfolio.example.com/jane';
+    expect(listen({ type: 'page-tracked', key }, { trusted: true }, sendResponse)).toBe(true);
+    await vi.waitFor(() => expect(sendResponse).toHaveBeenCalledWith({ tracked: true }));
+    await expect(ask(async () => ({ tracked: 'yes' }), { type: 'page-tracked', key })).rejects.toThrow();
   });
 
   it('ignores valid messages from a refused sender', () => {

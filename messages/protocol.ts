@@ -8,11 +8,14 @@ import { ProfileKey } from '../model/platform';
 import { Verdict } from '../model/verdict';
 import { z } from '../model/zod-mini';
 
-// Content script → background. A content script may only report what a page shows and ask for the
-// verdicts its card badges display; it can never write notes, delete, import or export.
+// Content script → background. A content script may only report what a page shows, ask for the
+// verdicts its card badges display, and ask whether the page it is on was attached to a contractor by
+// hand; it can never write notes, delete, import or export.
 export const ToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page-seen'), profile: SeenProfile }),
   z.object({ type: z.literal('badge-verdicts'), keys: z.array(ProfileKey).check(z.maxLength(500)) }),
+  /** Is this page (`web:<its address>`) tracked? Answered only for the sender's own address. */
+  z.object({ type: z.literal('page-tracked'), key: ProfileKey }),
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
@@ -32,6 +35,7 @@ export type ToContent = z.infer<typeof ToContent>;
 const answers = {
   'page-seen': z.object({ recorded: z.boolean() }),
   'badge-verdicts': z.object({ verdicts: z.record(z.string(), z.nullable(Verdict)) }),
+  'page-tracked': z.object({ tracked: z.boolean() }),
   'get-page': z.object({ profile: z.nullable(SeenProfile), url: z.string() }),
   'overlay-ready': z.object({ placed: z.boolean() }),
 } as const;

@@ -4,6 +4,8 @@ import { ask, listener, type ToBackground, ToContent } from '../../messages/prot
 import { contentScriptMatches } from '../../sites';
 import { createPageWatcher } from './page-watcher';
 
+// Also registered at run time, with the same file, on each site the user granted from the popup
+// (entrypoints/shared/site-access.ts); there it shows the overlay only on pages attached by hand.
 export default defineContentScript({
   matches: contentScriptMatches,
   runAt: 'document_idle',
@@ -16,6 +18,7 @@ export default defineContentScript({
       frameUrl: (key) => browser.runtime.getURL(`/overlay.html?key=${encodeURIComponent(key)}`),
       reportSeen: (profile) => void ask(toBackground, { type: 'page-seen', profile }).catch(() => {}),
       lookupVerdicts: async (keys) => (await ask(toBackground, { type: 'badge-verdicts', keys })).verdicts,
+      isTracked: async (key) => (await ask(toBackground, { type: 'page-tracked', key })).tracked,
     });
 
     // Only the extension's own pages may ask (a web page cannot reach runtime.onMessage here).

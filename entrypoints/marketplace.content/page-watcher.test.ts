@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SeenProfile } from '../../model/page';
 import { createPageWatcher } from './page-watcher';
 
@@ -7,6 +7,8 @@ import { createPageWatcher } from './page-watcher';
 let address = new URL('https://www.upwork.com/freelancers/~01aaaaaaaaaaaaaaaa');
 let seen: SeenProfile[];
 let lookups: string[][];
+let trackedAsked: string[];
+const TRACKED = new Set(['web:https://portfolio.example.com/jane']);
 
 function watcher() {
   return createPageWatcher({
@@ -17,6 +19,10 @@ function watcher() {
     lookupVerdicts: async (keys) => {
       lookups.push(keys);
       return Object.fromEntries(keys.map((k) => [k, k.endsWith('1') ? 'watch' : null]));
+    },
+    isTracked: async (key) => {
+      trackedAsked.push(key);
+      return TRACKED.has(key);
     },
   });
 }
@@ -49,6 +55,7 @@ const badges = () => [...document.querySelectorAll('[data-track-record="badge"]'
 beforeEach(() => {
   seen = [];
   lookups = [];
+  trackedAsked = [];
   document.body.replaceChildren();
 });
 
@@ -123,5 +130,36 @@ describe('the page watcher', () => {
     expect(lookups[1]).toEqual(['upwork:~01cccccccccccccc03']);
     // Known or not, every badge host looks the same from the page: the verdict is in a closed root.
     expect(badges().every((b) => b.shadowRoot === null && b.textContent === '')).toBe(true);
+  });
+
+  it('on a page no adapter reads, shows the overlay only once the background says it was attached', async () => {
+    address = new URL('https://portfolio.example.com/jane/?utm_source=mail#work');
+    document.title = 'Jane Doe — Portfolio';
+    const w = watcher();
+    w.update();
+    w.update(); // a DOM change before the answer: still one question
+    expect(overlays()).toEqual([]);
+    expect(trackedAsked).toEqual(['web:https://portfolio.example.com/jane']);
+    await vi.waitFor(() => expect(overlays()).toHaveLength(1));
+    expect(overlays()[0]?.dataset.profileKey).toBe('web:https://portfolio.example.com/jane');
+    expect(w.shownProfile()).toMatchObject({ platform: 'web', name: 'Jane Doe — Portfolio' });
+    expect(seen.map((p) => p.key)).toEqual(['web:https://portfolio.example.com/jane']);
+  });
+
+  it('puts nothing on a page nobody attached, asking once per address', async () => {
+    address = new URL('https://portfolio.example.com/john');
+    const w = watcher();
+    w.update();
+    await Promise.resolve();
+    w.update();
+    expect(trackedAsked).toEqual(['web:https://portfolio.example.com/john']);
+    expect(overlays()).toEqual([]);
+    expect(w.shownProfile()).toBeNull();
+  });
+
+  it('does not ask about pages an adapter reads as a profile', () => {
+    showProfile('Ada Lovelace', '~01aaaaaaaaaaaaaaaa');
+    watcher().update();
+    expect(trackedAsked).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { SeenProfile } from '../../model/page';
 import type { Verdict } from '../../model/verdict';
 import { readPage } from '../../sites';
 import type { CardReading, ProfileReading } from '../../sites/types';
+import { webProfile } from '../../sites/web';
 import { addBadge } from './badges';
 import { mountOverlay, type OverlayHost } from './overlay-host';
 
@@ -13,6 +14,8 @@ export type WatcherDeps = {
   reportSeen: (profile: SeenProfile) => void;
   /** One lookup per batch of new cards. */
   lookupVerdicts: (keys: string[]) => Promise<Record<string, Verdict | null>>;
+  /** Whether this page, by its address (`web:<address>`), was attached to a contractor by hand. */
+  isTracked: (key: string) => Promise<boolean>;
 };
 
 /**
@@ -25,6 +28,26 @@ export function createPageWatcher(deps: WatcherDeps) {
   let shown: SeenProfile | null = null;
   let reportedUrl = '';
   const decorated = new WeakSet<Element>();
+  /** The last address asked about, and the answer once it came. */
+  let attached: { key: string; tracked?: boolean } | undefined;
+
+  /** A page that is no adapter's profile shows the overlay if the user attached it by hand. */
+  function attachedPage(url: URL): ProfileReading | null {
+    const page = webProfile(url, deps.doc.title);
+    if (!page) return null;
+    if (attached?.key !== page.key) {
+      const asked = { key: page.key } as { key: string; tracked?: boolean };
+      attached = asked;
+      deps.isTracked(page.key).then(
+        (tracked) => {
+          asked.tracked = tracked;
+          if (tracked && attached === asked) watcher.update();
+        },
+        () => {}, // No answer (e.g. the extension was reloaded): no overlay.
+      );
+    }
+    return attached.tracked ? page : null;
+  }
 
   function syncOverlay(profile: ProfileReading | null, url: URL) {
     if (!profile) {
@@ -63,11 +86,11 @@ export function createPageWatcher(deps: WatcherDeps) {
     );
   }
 
-  return {
+  const watcher = {
     update() {
       const url = deps.currentUrl();
       const { profile, cards } = readPage(deps.doc, url);
-      syncOverlay(profile, url);
+      syncOverlay(profile ?? attachedPage(url), url);
       decorate(cards);
     },
     /** The public profile on screen, for the popup and the side panel. */
@@ -83,6 +106,7 @@ export function createPageWatcher(deps: WatcherDeps) {
       overlay = undefined;
     },
   };
+  return watcher;
 }
 
 function toSeen(profile: ProfileReading, url: URL): SeenProfile {

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CONTENT_SCRIPT_FILE } from '../../entrypoints/shared/site-access';
 import { contentScriptMatches, siteOrigins } from '../../sites';
 
 // Every permission the built extension asks for must be on this list, with its reason in the README.
-const ALLOWED_PERMISSIONS = ['sidePanel'];
+const ALLOWED_PERMISSIONS = ['sidePanel', 'activeTab', 'scripting'];
+/** Asked one site at a time from the popup ("Track this page"), never at install. */
+const OPTIONAL_HOST_PERMISSIONS = ['https://*/*', 'http://*/*'];
 
 const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
 
@@ -19,16 +22,21 @@ describe('the built Chrome manifest', () => {
   it('asks only for allowed permissions and no host permissions beyond its content scripts', () => {
     expect(manifest.permissions ?? []).toEqual(ALLOWED_PERMISSIONS);
     expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions).toEqual(OPTIONAL_HOST_PERMISSIONS);
+    expect(manifest.optional_permissions).toBeUndefined();
   });
 
   it('runs its content script exactly on the pages of the site registry', () => {
     expect(manifest.content_scripts).toHaveLength(1);
     expect([...manifest.content_scripts[0].matches].sort()).toEqual([...contentScriptMatches].sort());
+    // The same file is registered at run time on the sites the user grants.
+    expect(manifest.content_scripts[0].js).toEqual([CONTENT_SCRIPT_FILE]);
   });
 
-  it('lets pages embed the overlay frame and nothing else', () => {
+  it('lets pages embed the overlay frame and nothing else; other sites only at its dynamic address', () => {
     expect(manifest.web_accessible_resources).toEqual([
       { resources: ['overlay.html'], matches: siteOrigins },
+      { resources: ['overlay.html'], matches: OPTIONAL_HOST_PERMISSIONS, use_dynamic_url: true },
     ]);
     // Chrome refuses to load an extension whose web-accessible matches name a path.
     for (const match of manifest.web_accessible_resources[0].matches)

@@ -1,0 +1,74 @@
+import { contentScriptMatches } from '../../sites';
+
+/**
+ * Sites the user granted one at a time (optional host permissions, asked from the popup when a page is
+ * attached by hand) get the same content script as the marketplaces, registered at run time. The
+ * registration follows the granted origins: `syncSiteScripts` makes it match `permissions.getAll()`,
+ * and the background calls it when it starts and whenever a permission is added or removed.
+ */
+
+/** The file the manifest's content script is built to; the build test checks the name. */
+export const CONTENT_SCRIPT_FILE = 'content-scripts/marketplace.js';
+export const GRANTED_SITES_SCRIPT_ID = 'granted-sites';
+
+type Registration = {
+  id: string;
+  matches?: string[];
+  excludeMatches?: string[];
+  js?: string[];
+  runAt?: 'document_start' | 'document_end' | 'document_idle';
+  persistAcrossSessions?: boolean;
+};
+
+/** The parts of the browser API the sync uses (the real `browser`, or a stub in tests). */
+export type SiteAccessApi = {
+  permissions: { getAll(): Promise<{ origins?: string[] }> };
+  scripting: {
+    getRegisteredContentScripts(filter: { ids: string[] }): Promise<Registration[]>;
+    registerContentScripts(scripts: Registration[]): Promise<void>;
+    updateContentScripts(scripts: Registration[]): Promise<void>;
+    unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
+  };
+};
+
+/**
+ * The origins granted beyond the manifest's content scripts (`getAll` lists those too). Only http(s)
+ * patterns count; the manifest script's own pages are excluded from the registration, so no page
+ * ever gets the script twice.
+ */
+export function grantedSiteOrigins(origins: readonly string[]): string[] {
+  return [...new Set(origins)]
+    .filter((o) => /^https?:\/\//.test(o) && !contentScriptMatches.includes(o))
+    .sort();
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Brings the run-time registration in line with the granted origins; one sync at a time. */
+export function syncSiteScripts(api: SiteAccessApi): Promise<string[]> {
+  const run = queue.then(() => sync(api));
+  queue = run.catch(() => {});
+  return run;
+}
+
+async function sync(api: SiteAccessApi): Promise<string[]> {
+  const granted = grantedSiteOrigins((await api.permissions.getAll()).origins ?? []);
+  const ids = [GRANTED_SITES_SCRIPT_ID];
+  const [current] = await api.scripting.getRegisteredContentScripts({ ids });
+  if (granted.length === 0) {
+    if (current) await api.scripting.unregisterContentScripts({ ids });
+    return granted;
+  }
+  const script: Registration = {
+    id: GRANTED_SITES_SCRIPT_ID,
+    matches: granted,
+    excludeMatches: contentScriptMatches,
+    js: [CONTENT_SCRIPT_FILE],
+    runAt: 'document_idle',
+    persistAcrossSessions: true,
+  };
+  if (!current) await api.scripting.registerContentScripts([script]);
+  else if (JSON.stringify([...(current.matches ?? [])].sort()) !== JSON.stringify(granted))
+    await api.scripting.updateContentScripts([script]);
+  return granted;
+}
