@@ -31,7 +31,9 @@ export function AttachPage({ address, defaultName, contractors, onAttach }: Prop
     setError(null);
     try {
       await onAttach(
-        target === NEW ? { kind: 'new', name: name.trim() } : { kind: 'existing', contractorId: Number(target) },
+        target === NEW
+          ? { kind: 'new', name: name.trim() }
+          : { kind: 'existing', contractorId: Number(target) },
       );
     } catch (e) {
       setError(`Could not track this page: ${e instanceof Error ? e.message : String(e)}`);

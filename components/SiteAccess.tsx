@@ -15,8 +15,8 @@ export function SiteAccess({ host, state, onAllow }: Props) {
       ) : (
         <>
           <p class="muted">
-            {state === 'refused' ? 'Not allowed. ' : ''}Track Record does not run on {host}; open this popup on the
-            page to see your notes.
+            {state === 'refused' ? 'Not allowed. ' : ''}Track Record does not run on {host}; open this popup
+            on the page to see your notes.
           </p>
           <div class="row">
             <button type="button" onClick={onAllow}>

@@ -1,22 +1,44 @@
 import '../../components/theme.css';
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { AttachPage } from '../../components/AttachPage';
 import { ContractorHeader } from '../../components/ContractorHeader';
 import { EventList } from '../../components/EventList';
 import { NoteForm } from '../../components/NoteForm';
+import { SiteAccess, type SiteAccessState } from '../../components/SiteAccess';
 import { TrackPrompt } from '../../components/TrackPrompt';
 import type { SeenProfile } from '../../model/page';
-import { addNote, loadViewByKey, trackProfile } from '../../storage/contractors';
+import { webProfile } from '../../sites/web';
+import { addNote, type ContractorView, loadViewByKey, trackProfile } from '../../storage/contractors';
 import { getDb } from '../../storage/db';
+import { loadRoster } from '../../storage/roster';
 import { useLive } from '../shared/live';
-import { describedTabId, profileOnTab } from '../shared/tab';
+import { addressOfTab, describedTabId, profileOnTab } from '../shared/tab';
+import { askSiteAccess, attachPage, siteAccessOf } from './attach';
 
+// The tab this popup describes. A recognised profile comes from the tab's content script; any other
+// http(s) page is offered "Track this page", keyed by its address, which the popup reads itself
+// (`activeTab`: granted for the tab the user opened the popup on).
 const tabId = await describedTabId(new URL(location.href));
 const seen = tabId === undefined ? null : await profileOnTab(tabId);
+const address = seen || tabId === undefined ? null : await addressOfTab(tabId);
+const page = address ? webProfile(address.url, address.title) : null;
 
 function openSidePanel() {
   if (tabId === undefined) return;
   void browser.sidePanel.open({ tabId }).then(() => window.close());
+}
+
+function ContractorSummary({ view }: { view: ContractorView }) {
+  const { contractor, events, assessment } = view;
+  return (
+    <div class="stack">
+      <ContractorHeader contractor={contractor} assessment={assessment} />
+      <NoteForm onSave={async (text) => void (await addNote(getDb(), contractor.id, text))} />
+      <EventList events={events} limit={3} />
+    </div>
+  );
 }
 
 function ProfilePopup({ profile }: { profile: SeenProfile }) {
@@ -28,12 +50,52 @@ function ProfilePopup({ profile }: { profile: SeenProfile }) {
       <TrackPrompt name={profile.name} onTrack={async () => void (await trackProfile(getDb(), profile))} />
     );
   }
-  const { contractor, events, assessment } = view.value;
+  return <ContractorSummary view={view.value} />;
+}
+
+/** A page no adapter reads: attach it to someone, or show who it is attached to. */
+function PagePopup({ page }: { page: SeenProfile }) {
+  const view = useLive(() => loadViewByKey(getDb(), page.key), [page.key]);
+  const roster = useLive(() => loadRoster(getDb()), []);
+  const [access, setAccess] = useState<SiteAccessState>('unknown');
+  useEffect(() => {
+    void siteAccessOf(browser.permissions, page.url).then(setAccess, () => setAccess('unknown'));
+  }, [page.url]);
+
+  // Called from a click: the browser asks the user only during a user gesture.
+  const ask = async () => {
+    setAccess('asking');
+    try {
+      setAccess(await askSiteAccess(browser.permissions, page.url));
+    } catch {
+      setAccess('not-granted');
+    }
+  };
+
+  if (view.status === 'loading') return <p class="muted">Loading…</p>;
+  if (view.status === 'failed') return <p class="error">Could not read your records: {view.error}</p>;
+  const host = new URL(page.url).hostname;
+  if (!view.value) {
+    const contractors = roster.status === 'ready' ? roster.value : [];
+    return (
+      <AttachPage
+        address={page.url}
+        defaultName={page.name}
+        contractors={contractors
+          .map(({ id, name }) => ({ id, name }))
+          .sort((a, b) => a.name.localeCompare(b.name))}
+        onAttach={async (choice) => {
+          await attachPage(getDb(), page, choice);
+          // Tracked whatever the answer; then the one site is asked for, still within the click.
+          if (access !== 'granted') await ask();
+        }}
+      />
+    );
+  }
   return (
     <div class="stack">
-      <ContractorHeader contractor={contractor} assessment={assessment} />
-      <NoteForm onSave={async (text) => void (await addNote(getDb(), contractor.id, text))} />
-      <EventList events={events} limit={3} />
+      <ContractorSummary view={view.value} />
+      <SiteAccess host={host} state={access} onAllow={() => void ask()} />
     </div>
   );
 }
@@ -43,8 +105,14 @@ function Popup() {
     <div class="stack popup">
       {seen ? (
         <ProfilePopup profile={seen} />
+      ) : page ? (
+        <PagePopup page={page} />
       ) : (
-        <p class="muted">This tab is not a freelancer profile that Track Record recognises.</p>
+        <p class="muted">
+          {tabId !== undefined && !address
+            ? 'Track Record cannot read this tab: open the popup from the toolbar on the page.'
+            : 'This tab is not a page Track Record can track.'}
+        </p>
       )}
       <div class="row">
         {seen && (

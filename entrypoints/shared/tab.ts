@@ -22,3 +22,16 @@ export async function profileOnTab(tabId: number): Promise<SeenProfile | null> {
     return null; // No content script there: not a supported page, or it loaded before the extension.
   }
 }
+
+/**
+ * A tab's address and title. The extension may read them only where it has host access, or for the
+ * tab the user opened the popup on (`activeTab`); elsewhere the browser hides them and this is null.
+ */
+export async function addressOfTab(tabId: number): Promise<{ url: string; title: string } | null> {
+  try {
+    const tab = await browser.tabs.get(tabId);
+    return tab.url ? { url: tab.url, title: tab.title ?? '' } : null;
+  } catch {
+    return null; // The tab was closed.
+  }
+}
