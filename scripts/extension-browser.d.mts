@@ -13,4 +13,6 @@ export function launchWithExtension(options: {
   extensionPath: string;
   headless?: boolean;
   pages?: Map<string, string>;
+  /** More Chromium switches. */
+  args?: string[];
 }): Promise<ExtensionBrowser>;

@@ -45,10 +45,10 @@ async function expectStoragePartitioning(context) {
 }
 
 /**
- * @param {{ extensionPath: string, headless?: boolean, pages?: Map<string, string> }} options
- *   pages: address (without #fragment) → HTML served there.
+ * @param {{ extensionPath: string, headless?: boolean, pages?: Map<string, string>, args?: string[] }} options
+ *   pages: address (without #fragment) → HTML served there; args: more Chromium switches.
  */
-export async function launchWithExtension({ extensionPath, headless = true, pages = new Map() }) {
+export async function launchWithExtension({ extensionPath, headless = true, pages = new Map(), args = [] }) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'track-record-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
@@ -66,6 +66,7 @@ export async function launchWithExtension({ extensionPath, headless = true, page
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
+      ...args,
     ],
   });
   // Only the web is routed: the overlay frame's own files (chrome-extension://) must load untouched.
