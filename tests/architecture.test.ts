@@ -25,10 +25,12 @@ function filesUnder(folder: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
+  // Static imports and re-exports (no parenthesis before `from`: that would be code), side-effect
+  // imports, and dynamic imports.
   const found = text.matchAll(
-    /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*['"]([^'"]+)['"]|import\s*\(?\s*['"]([^'"]+)['"]/g,
+    /(?:^|\n)\s*(?:import|export)\s[^;(]*?\sfrom\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
   );
-  return [...found].map((m) => m[1] ?? m[2] ?? '');
+  return [...found].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
 }
 
 const topFolder = (path: string) => relative(ROOT, path).split('/')[0] ?? '';

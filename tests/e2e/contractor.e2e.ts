@@ -200,13 +200,11 @@ describe('backups from the roster page', () => {
         ]),
       ),
     };
-    await roster
-      .getByLabel('Import a backup…')
-      .setInputFiles({
-        name: 'dana.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(danaOnly)),
-      });
+    await roster.getByLabel('Import a backup…').setInputFiles({
+      name: 'dana.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(danaOnly)),
+    });
     await roster
       .getByText('dana.json holds 1 contractors. Importing replaces all your records (3 contractors now).')
       .waitFor();
@@ -219,13 +217,11 @@ describe('backups from the roster page', () => {
 
   it('refuses a damaged file, naming what is wrong, and changes nothing', async () => {
     const broken = { format: 'track-record-backup', version: 2, exportedAt: 0, contractors: [{ id: 1 }] };
-    await roster
-      .getByLabel('Import a backup…')
-      .setInputFiles({
-        name: 'broken.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(broken)),
-      });
+    await roster.getByLabel('Import a backup…').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(broken)),
+    });
     await roster.getByRole('alert').filter({ hasText: 'broken.json cannot be imported' }).waitFor();
     expect(await roster.getByRole('alert').textContent()).toContain('contractors.0.name');
     expect(await roster.getByTestId('roster-row').count()).toBe(3);
