@@ -123,7 +123,7 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
     platform: 'contra',
     id,
     key: profileKey('contra', id),
-    name: str(person?.name) || titleName || firstText(doc, selectors.name) || id,
+    name: str(person?.name) || titleName || firstText(doc, selectors.name),
     title: optional(str(person?.jobTitle) || titleHeadline || firstText(doc, selectors.title)),
     anchor: firstElement(doc, selectors.anchor),
   };

@@ -210,7 +210,7 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
     platform: 'fiverr',
     id,
     key: profileKey('fiverr', id),
-    name: name || id,
+    name,
     title: optional(str(dig(data, 'oneLinerTitle'))),
     location: optional(str(dig(data, 'user', 'address', 'countryName'))),
     metrics: data

@@ -105,7 +105,7 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
     platform: 'freelancer',
     id,
     key: profileKey('freelancer', id),
-    name: fromMeta || firstText(doc, selectors.name) || id,
+    name: fromMeta || firstText(doc, selectors.name),
     title: optional(firstText(doc, selectors.title)),
     location: optional(countryFromDescription(doc) || firstText(doc, selectors.country)),
     metrics: cleanMetrics({

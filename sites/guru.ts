@@ -83,7 +83,7 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
     platform: 'guru',
     id,
     key: profileKey('guru', id),
-    name: str(person?.name) || titleName || firstText(doc, selectors.name) || id,
+    name: str(person?.name) || titleName || firstText(doc, selectors.name),
     title: optional(str(person?.jobTitle) || titleHeadline || firstText(doc, selectors.title)),
     location: optional(firstText(doc, selectors.location)),
     metrics: cleanMetrics({ rating: numberIn(firstText(doc, selectors.rating)) }),

@@ -30,10 +30,11 @@ describe('readPage', () => {
     }
   });
 
-  it('still names a profile by its address on a page that has not rendered yet', () => {
+  it('reads the identity from the address on a page that has not rendered yet, with no name so far', () => {
+    // An empty name tells the content script the page is still rendering: it waits before reporting.
     const doc = document.implementation.createHTMLDocument('');
     const { profile } = readPage(doc, new URL('https://www.freelancer.com/u/Someone42'));
-    expect(profile).toMatchObject({ id: 'Someone42', key: 'freelancer:someone42', name: 'Someone42' });
+    expect(profile).toMatchObject({ id: 'Someone42', key: 'freelancer:someone42', name: '' });
   });
 
   it('keeps the key lower-cased while the id keeps the spelling of the address', () => {

@@ -85,7 +85,7 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
     platform: 'linkedin',
     id,
     key: profileKey('linkedin', id),
-    name: str(person?.name) || titleName || firstText(doc, selectors.name) || id,
+    name: str(person?.name) || titleName || firstText(doc, selectors.name),
     title: optional(str(person?.jobTitle) || firstText(doc, selectors.title)),
     location: optional(str(dig(person, 'address', 'addressLocality')) || firstText(doc, selectors.location)),
     anchor: firstElement(doc, selectors.anchor),

@@ -106,7 +106,7 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
     platform: 'peopleperhour',
     id,
     key: profileKey('peopleperhour', id),
-    name: str(person?.name) || titleName || firstText(doc, selectors.name) || id,
+    name: str(person?.name) || titleName || firstText(doc, selectors.name),
     title: optional(str(person?.jobTitle) || titleHeadline || firstText(doc, selectors.title)),
     location: optional(str(dig(person, 'address', 'addressLocality')) || firstText(doc, selectors.location)),
     metrics: cleanMetrics({

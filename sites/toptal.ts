@@ -73,7 +73,7 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
     platform: 'toptal',
     id,
     key: profileKey('toptal', id),
-    name: str(person?.name) || titled.name || firstText(doc, selectors.name) || id,
+    name: str(person?.name) || titled.name || firstText(doc, selectors.name),
     title: optional(str(person?.jobTitle) || titled.title || firstText(doc, selectors.title)),
     location: optional(titled.location),
     anchor: firstElement(doc, selectors.anchor),

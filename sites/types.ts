@@ -9,6 +9,7 @@ export type ProfileReading = {
   /** As the site spells it in addresses; `key` holds it lower-cased. */
   id: string;
   key: string;
+  /** '' while the page does not name them yet (a single-page app still rendering). */
   name: string;
   title?: string;
   location?: string;

@@ -29,10 +29,10 @@ describe('upwork profile', () => {
     expect(profile).toMatchObject({ name: 'Nadia K.', title: 'Data Engineer', location: 'Porto, Portugal' });
   });
 
-  it('uses the address when nothing names the person', () => {
+  it('leaves the name empty when nothing names the person yet (the page is still rendering)', () => {
     const doc = strip(loadFixture('upwork-profile.html'), '[itemprop], h2');
     doc.title = 'Upwork';
-    expect(readProfile(doc, PROFILE)?.name).toBe('~01fe0000aaaa1111bb');
+    expect(readProfile(doc, PROFILE)).toMatchObject({ id: '~01fe0000aaaa1111bb', name: '' });
   });
 
   it('has no cards: its navigation link to the viewer and to settings are not freelancers', () => {

@@ -144,7 +144,7 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
     platform: 'upwork',
     id,
     key: profileKey('upwork', id),
-    name: name || id,
+    name,
     title: optional(str(person?.jobTitle) || fromTitle.title || firstText(scope, selectors.title)),
     location: optional(fromTitle.location || place.join(', ')),
     metrics: cleanMetrics({

@@ -4,7 +4,7 @@ import type { Verdict } from '../../model/verdict';
  * Card badges. Every recognised card gets a host, tracked freelancer or not, so the page cannot tell
  * from the DOM whom the user tracks; the verdict is drawn inside a closed shadow root.
  */
-export type Badge = { key: string; show(verdict: Verdict | null): void };
+export type Badge = { key: string; element: HTMLElement; show(verdict: Verdict | null): void };
 
 const LABELS: Record<Verdict, string> = {
   dropped: 'Dropped',
@@ -42,6 +42,7 @@ export function addBadge(doc: Document, card: Element, key: string): Badge {
   card.append(host);
   return {
     key,
+    element: host,
     show(verdict) {
       pill.textContent = verdict ? `Track Record: ${LABELS[verdict]}` : '';
       pill.style.background = verdict ? COLORS[verdict] : '';

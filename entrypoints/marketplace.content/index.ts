@@ -31,13 +31,20 @@ export default defineContentScript({
     // Follow the page through events: DOM changes (cards appearing, client-side routing re-rendering
     // the page) and history navigation. Bursts are coalesced into one update; no polling.
     let pending: ReturnType<typeof setTimeout> | undefined;
+    let renderedUrl = location.href;
     const schedule = () => {
       pending ??= setTimeout(() => {
         pending = undefined;
-        if (!ctx.isInvalid) watcher.update();
+        if (!ctx.isInvalid) watcher.update(renderedUrl);
       }, 120);
     };
-    const observer = new MutationObserver(schedule);
+    // The extension's own hosts coming and going is not the page changing.
+    const ours = (nodes: NodeList) => [...nodes].every((n) => n.nodeName.startsWith('TRACK-RECORD-'));
+    const observer = new MutationObserver((records) => {
+      if (records.every((r) => ours(r.addedNodes) && ours(r.removedNodes))) return;
+      renderedUrl = location.href;
+      schedule();
+    });
     observer.observe(document.body, { childList: true, subtree: true });
     ctx.addEventListener(window, 'popstate', schedule);
     const navigation = (globalThis as { navigation?: EventTarget }).navigation;

@@ -6,7 +6,8 @@
 export type OverlayHost = {
   readonly key: string;
   readonly element: HTMLElement;
-  /** Puts the host back if the page's framework replaced the element it sat by. */
+  /** Puts the host back if the page's framework replaced the element it sat by, or by its anchor once
+   *  the page has drawn one (it floats until then). */
   ensureAttached(anchor: Element | undefined): void;
   markReady(height: number): void;
   remove(): void;
@@ -48,7 +49,11 @@ export function mountOverlay(doc: Document, frameUrl: string, key: string, ancho
     key,
     element,
     ensureAttached(nextAnchor) {
-      if (!element.isConnected) attach(nextAnchor);
+      const floatingButAnchored = 'floating' in element.dataset && nextAnchor?.isConnected;
+      if (element.isConnected && !floatingButAnchored) return;
+      // Moving the host reloads its frame: it is loading until the frame says it has drawn again.
+      element.dataset.state = 'loading';
+      attach(nextAnchor);
     },
     markReady(height) {
       frame.style.height = `${Math.ceil(height)}px`;

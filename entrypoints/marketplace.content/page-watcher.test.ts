@@ -162,4 +162,73 @@ describe('the page watcher', () => {
     watcher().update();
     expect(trackedAsked).toEqual([]);
   });
+
+  it('waits for a single-page app to draw the new freelancer before showing or reporting them', () => {
+    showProfile('Greta Lindqvist', '~01aaaaaaaaaaaaaaaa');
+    const w = watcher();
+    w.update();
+    // The app changes the address first; the document still shows Greta.
+    address = new URL('https://www.upwork.com/freelancers/~01bbbbbbbbbbbbbbbb');
+    w.update('https://www.upwork.com/freelancers/~01aaaaaaaaaaaaaaaa');
+    expect(overlays()).toEqual([]);
+    expect(w.shownProfile()).toBeNull();
+    expect(seen.map((p) => p.key)).toEqual(['upwork:~01aaaaaaaaaaaaaaaa']);
+    // Then it draws Hugo, at the new address.
+    showProfile('Hugo Varga', '~01bbbbbbbbbbbbbbbb');
+    w.update(address.href);
+    expect(overlays().map((o) => o.dataset.profileKey)).toEqual(['upwork:~01bbbbbbbbbbbbbbbb']);
+    expect(seen.map((p) => `${p.key} ${p.name}`)).toEqual([
+      'upwork:~01aaaaaaaaaaaaaaaa Greta Lindqvist',
+      'upwork:~01bbbbbbbbbbbbbbbb Hugo Varga',
+    ]);
+  });
+
+  it('reports a profile again when what the page shows of it changes, and not otherwise', () => {
+    showProfile('Ada Lovelace', '~01aaaaaaaaaaaaaaaa');
+    const w = watcher();
+    w.update();
+    w.update();
+    document.title = 'Ada Lovelace - Principal Designer - Upwork Freelancer from Oslo, Norway';
+    w.update();
+    expect(seen.map((p) => p.title)).toEqual(['Designer', 'Principal Designer']);
+  });
+
+  it('does not report a freelancer the page does not name yet', () => {
+    address = new URL('https://www.upwork.com/freelancers/~01aaaaaaaaaaaaaaaa');
+    document.title = 'Upwork';
+    const w = watcher();
+    w.update();
+    expect(overlays()).toHaveLength(1);
+    expect(seen).toEqual([]);
+  });
+
+  it("puts a badge back when the page re-draws its card's contents, without asking again", async () => {
+    address = new URL('https://www.upwork.com/nx/search/talent/?q=logo');
+    const card = tile('~01cccccccccccccc01');
+    const w = watcher();
+    w.update();
+    card.replaceChildren(...tile('~01cccccccccccccc01').childNodes); // same card element, new contents
+    document.body.lastElementChild?.remove();
+    w.update();
+    expect(card.querySelectorAll('[data-track-record="badge"]')).toHaveLength(1);
+    expect(lookups).toHaveLength(1);
+  });
+
+  it('moves a floating overlay by the profile once the page draws its anchor', () => {
+    address = new URL('https://www.upwork.com/freelancers/~01aaaaaaaaaaaaaaaa');
+    document.title = 'Ada Lovelace - Designer - Upwork Freelancer from Oslo, Norway';
+    const w = watcher();
+    w.update();
+    expect(overlays()[0]?.dataset.floating).toBe('');
+    w.overlayReady('upwork:~01aaaaaaaaaaaaaaaa', 100);
+    const identity = document.createElement('div'); // the page draws the identity block, overlay still attached
+    identity.setAttribute('itemscope', '');
+    identity.setAttribute('itemtype', 'http://schema.org/Person');
+    document.body.prepend(identity);
+    w.update();
+    expect(identity.nextElementSibling).toBe(overlays()[0]);
+    expect(overlays()).toHaveLength(1);
+    expect(overlays()[0]?.dataset.floating).toBeUndefined();
+    expect(overlays()[0]?.dataset.state).toBe('loading'); // its frame reloads where it now sits
+  });
 });

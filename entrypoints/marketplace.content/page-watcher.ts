@@ -3,7 +3,7 @@ import type { Verdict } from '../../model/verdict';
 import { readPage } from '../../sites';
 import type { CardReading, ProfileReading } from '../../sites/types';
 import { webProfile } from '../../sites/web';
-import { addBadge } from './badges';
+import { addBadge, type Badge } from './badges';
 import { mountOverlay, type OverlayHost } from './overlay-host';
 
 export type WatcherDeps = {
@@ -21,13 +21,18 @@ export type WatcherDeps = {
 /**
  * Keeps the page's overlay and badges in step with what the page shows. `update` is cheap to call
  * often: it re-reads the page, swaps the overlay when the freelancer changed (there is never more
- * than one), re-attaches it if the page replaced its anchor, and badges only cards not seen before.
+ * than one), re-attaches it if the page replaced its anchor, and badges only cards not seen before
+ * (putting a badge back if the page re-drew its card).
+ *
+ * `renderedUrl` is the address the page was at when its content last changed. A single-page app may
+ * change the address before it draws the new page: until the content changes at the new address, the
+ * document still shows the previous freelancer, so a new freelancer is neither shown nor reported.
  */
 export function createPageWatcher(deps: WatcherDeps) {
   let overlay: OverlayHost | undefined;
   let shown: SeenProfile | null = null;
-  let reportedUrl = '';
-  const decorated = new WeakSet<Element>();
+  let reported = '';
+  const badges = new WeakMap<Element, Badge>();
   /** The last address asked about, and the answer once it came. */
   let attached: { key: string; tracked?: boolean } | undefined;
 
@@ -49,8 +54,8 @@ export function createPageWatcher(deps: WatcherDeps) {
     return attached.tracked ? page : null;
   }
 
-  function syncOverlay(profile: ProfileReading | null, url: URL) {
-    if (!profile) {
+  function syncOverlay(profile: ProfileReading | null, url: URL, rendered: boolean) {
+    if (!profile || (overlay?.key !== profile.key && !rendered)) {
       overlay?.remove();
       overlay = undefined;
       shown = null;
@@ -63,34 +68,43 @@ export function createPageWatcher(deps: WatcherDeps) {
       overlay.ensureAttached(profile.anchor);
     }
     shown = toSeen(profile, url);
-    // The name can lag behind the address while a single-page app renders: report once it is there.
-    if (shown.name && reportedUrl !== url.href) {
-      reportedUrl = url.href;
+    // Reported once it is named (the name can lag while the page renders), and again when what the
+    // page shows of them changes.
+    const reading = JSON.stringify(shown);
+    if (shown.name && reading !== reported) {
+      reported = reading;
       deps.reportSeen(shown);
     }
   }
 
   function decorate(cards: CardReading[]) {
-    const fresh = cards.filter((card) => !decorated.has(card.element));
+    const fresh: Badge[] = [];
+    for (const card of cards) {
+      const badge = badges.get(card.element);
+      if (!badge) {
+        const added = addBadge(deps.doc, card.element, card.key);
+        badges.set(card.element, added);
+        fresh.push(added);
+      } else if (badge.element.parentNode !== card.element) {
+        card.element.append(badge.element); // the page re-drew the card's contents
+      }
+    }
     if (fresh.length === 0) return;
-    const badges = fresh.map((card) => {
-      decorated.add(card.element);
-      return addBadge(deps.doc, card.element, card.key);
-    });
-    const keys = [...new Set(badges.map((b) => b.key))];
+    const keys = [...new Set(fresh.map((b) => b.key))];
     deps.lookupVerdicts(keys).then(
       (verdicts) => {
-        for (const badge of badges) badge.show(verdicts[badge.key] ?? null);
+        for (const badge of fresh) badge.show(verdicts[badge.key] ?? null);
       },
       () => {}, // No verdicts (e.g. the extension was reloaded): the hosts stay empty.
     );
   }
 
   const watcher = {
-    update() {
+    /** `renderedUrl`: the address at the page's last content change (omitted: the page is as loaded). */
+    update(renderedUrl?: string) {
       const url = deps.currentUrl();
       const { profile, cards } = readPage(deps.doc, url);
-      syncOverlay(profile ?? attachedPage(url), url);
+      syncOverlay(profile ?? attachedPage(url), url, renderedUrl === undefined || renderedUrl === url.href);
       decorate(cards);
     },
     /** The public profile on screen, for the popup and the side panel. */

@@ -38,8 +38,10 @@ function Overlay() {
       view={view.status === 'ready' ? (view.value ?? null) : undefined}
       error={view.status === 'failed' ? view.error : undefined}
       onTrack={async () => {
-        if (!seen) throw new Error('the page no longer shows this freelancer; reload it');
-        await trackProfile(getDb(), seen);
+        // Asked again now: the page may have finished drawing since this frame loaded.
+        const shown = tabId === undefined ? null : await profileOnTab(tabId);
+        if (shown?.key !== key) throw new Error('the page no longer shows this freelancer; reload it');
+        await trackProfile(getDb(), shown);
       }}
       onOpenHistory={() => {
         if (tabId !== undefined) void openHistoryPanel(tabId);

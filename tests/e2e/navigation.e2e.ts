@@ -140,11 +140,7 @@ describe('the extension on a single-page app (Upwork talent search imitation)', 
     expect(await badgesPerTile(tab)).toEqual(ownBadges(people.slice(0, 18)));
   });
 
-  // KNOWN BUG, reported rather than fixed here; `it.fails` turns red once it is fixed (then drop `.fails`).
-  // The watcher remembers badged cards by element (a WeakSet), so when the page re-renders a card's
-  // contents and drops the badge host with them, the card is never badged again (the overlay, by contrast,
-  // is put back).
-  it.fails("puts a badge back when the page re-renders a card's contents", async () => {
+  it("puts a badge back when the page re-renders a card's contents", async () => {
     const { tab } = await openSearch();
     const left = await tab.evaluate(() => {
       (window as unknown as { refreshTile(i: number): void }).refreshTile(1);
@@ -199,23 +195,15 @@ describe('the extension on a single-page app (Upwork talent search imitation)', 
     await expect.poll(() => badgeLabels(browser, other.tab)).toEqual(expected);
   });
 
-  // KNOWN BUG, reported rather than fixed here (the content script is not this file's to change). These two
-  // use `it.fails`: they fail today, and turn red once it is fixed, when `.fails` should be dropped.
-  // Upwork's app changes the address before it renders the new page. On the navigation event the content
-  // script reads the page while the document still shows the search (the Upwork adapter then names the
-  // freelancer by their id) or the previous profile (whose title names the previous person), and
-  // - reports that reading as `page-seen` once per address, so a tracked freelancer's stored name, title,
-  //   place (and metrics) are overwritten with the previous person's;
-  // - the overlay frame takes the reading once, when it loads; a floating overlay (no anchor on the search
-  //   page) is never reloaded, so it keeps naming the freelancer by their id and tracks them under it.
-  it.fails('names and tracks the freelancer shown, when the app renders after changing the address (search → profile)', async () => {
+  // Upwork's app changes the address before it renders the new page: until it has, the document still
+  // shows the search or the previous profile, and nothing of it may be shown or recorded as the new one.
+  it('names and tracks the freelancer shown, when the app renders after changing the address (search → profile)', async () => {
     const { tab, tabId } = await openSearch();
     const greta = people[8] as Person;
     await go(tab, greta, 400);
     await expect.poll(() => tab.title()).toContain(greta.name); // the app has rendered the profile
     await expectOnlyOverlayFor(tab, tabId, greta); // and the content script's own reading caught up…
     const frame = await overlayFrame(tab);
-    // …but the frame named the freelancer from the first reading, when the page still showed the search.
     await expect
       .poll(() => frame.locator('p').first().textContent(), { timeout: 3000 })
       .toBe(`You have no history with ${greta.name} yet.`);
@@ -225,7 +213,7 @@ describe('the extension on a single-page app (Upwork talent search imitation)', 
       .toBe(greta.name);
   });
 
-  it.fails("keeps a tracked freelancer's stored profile theirs, when the app renders late (profile → profile)", async () => {
+  it("keeps a tracked freelancer's stored profile theirs, when the app renders late (profile → profile)", async () => {
     const { tab, tabId } = await openSearch();
     const [greta, hugo] = [people[8], people[9]] as [Person, Person];
     await go(tab, hugo);
@@ -240,7 +228,7 @@ describe('the extension on a single-page app (Upwork talent search imitation)', 
     await go(tab, hugo, 1000);
     await expect.poll(() => tab.title(), { timeout: 5000 }).toContain(hugo.name);
     await expectOnlyOverlayFor(tab, tabId, hugo);
-    // Today: Greta's name, title and place, read off her page under Hugo's address, replace Hugo's.
+    // Greta's name, title and place, on screen under Hugo's address for a moment, are not Hugo's.
     expect(await storedProfile(browser, keyOf(hugo))).toMatchObject({
       name: hugo.name,
       title: hugo.title,
