@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { AttachPage } from '../../components/AttachPage';
 import { ContractorHeader } from '../../components/ContractorHeader';
 import { EventList } from '../../components/EventList';
+import { headlinesFrom } from '../../components/event-labels';
 import { NoteForm } from '../../components/NoteForm';
 import { SiteAccess, type SiteAccessState } from '../../components/SiteAccess';
 import { TrackPrompt } from '../../components/TrackPrompt';
@@ -14,6 +15,7 @@ import { addNote, type ContractorView, loadViewByKey, trackProfile } from '../..
 import { getDb } from '../../storage/db';
 import { loadRoster } from '../../storage/roster';
 import { useLive } from '../shared/live';
+import { openHistoryPanel } from '../shared/side-panel';
 import { addressOfTab, describedTabId, profileOnTab } from '../shared/tab';
 import { askSiteAccess, attachPage, siteAccessOf } from './attach';
 
@@ -27,7 +29,7 @@ const page = address ? webProfile(address.url, address.title) : null;
 
 function openSidePanel() {
   if (tabId === undefined) return;
-  void browser.sidePanel.open({ tabId }).then(() => window.close());
+  void openHistoryPanel(tabId).then(() => window.close());
 }
 
 function ContractorSummary({ view }: { view: ContractorView }) {
@@ -36,7 +38,7 @@ function ContractorSummary({ view }: { view: ContractorView }) {
     <div class="stack">
       <ContractorHeader contractor={contractor} assessment={assessment} />
       <NoteForm onSave={async (text) => void (await addNote(getDb(), contractor.id, text))} />
-      <EventList events={events} limit={3} />
+      <EventList events={events} limit={3} headlines={headlinesFrom(assessment)} />
     </div>
   );
 }

@@ -4,13 +4,25 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { TrackPrompt } from '../../components/TrackPrompt';
 import type { SeenProfile } from '../../model/page';
+import { webProfile } from '../../sites/web';
 import { loadViewByKey, trackProfile } from '../../storage/contractors';
 import { getDb } from '../../storage/db';
 import { ContractorDetail } from '../shared/contractor-detail';
 import { useLive } from '../shared/live';
-import { describedTabId, profileOnTab } from '../shared/tab';
+import { addressOfTab, describedTabId, profileOnTab } from '../shared/tab';
 
 const pinnedTab = new URL(location.href).searchParams.has('tab');
+
+/**
+ * What the tab shows: a profile its content script read, or else the page itself, keyed by its address
+ * (it may have been attached by hand). The address is readable where the user opened the popup.
+ */
+async function shownOnTab(tabId: number): Promise<SeenProfile | null> {
+  const profile = await profileOnTab(tabId);
+  if (profile) return profile;
+  const address = await addressOfTab(tabId);
+  return address ? webProfile(address.url, address.title) : null;
+}
 
 /** The profile in the tab the panel describes; it follows the active tab unless pinned by `?tab=`. */
 function useShownProfile(): SeenProfile | null | undefined {
@@ -18,7 +30,7 @@ function useShownProfile(): SeenProfile | null | undefined {
   useEffect(() => {
     const refresh = async () => {
       const tabId = await describedTabId(new URL(location.href));
-      setProfile(tabId === undefined ? null : await profileOnTab(tabId));
+      setProfile(tabId === undefined ? null : await shownOnTab(tabId));
     };
     void refresh();
     if (pinnedTab) return;

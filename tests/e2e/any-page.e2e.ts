@@ -154,6 +154,15 @@ describe('tracking any page from the popup', () => {
     await popup.close();
   });
 
+  it('refused: the side panel, opened from the popup, shows the whole history for that address', async () => {
+    const tabId = await clickToolbarButton(browser, page);
+    const panel = await browser.context.newPage();
+    await panel.goto(browser.extensionUrl(`sidepanel.html?tab=${tabId}`));
+    await panel.getByRole('heading', { name: 'Jane Doe' }).waitFor();
+    await panel.getByText('Sent the logo two days late').waitFor();
+    await panel.close();
+  });
+
   it('refused: no overlay when the page is visited again', async () => {
     await page.reload();
     const tabId = await clickToolbarButton(browser, page);
