@@ -10,11 +10,12 @@ const GRANTABLE_ORIGINS = ['https://*/*', 'http://*/*'];
 export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Track Record',
     description:
       'Your private notes, delivery history and a keep / watch / cancel verdict on the freelancers you hire.',
-    permissions: ['sidePanel', 'activeTab', 'scripting'],
+    // Firefox has no side panel permission: its sidebar (sidebar_action) needs none.
+    permissions: browser === 'firefox' ? ['activeTab', 'scripting'] : ['sidePanel', 'activeTab', 'scripting'],
     // Asked one site at a time, when the user attaches a page on that site from the popup; nothing
     // broad is granted at install.
     optional_host_permissions: GRANTABLE_ORIGINS,
@@ -29,5 +30,15 @@ export default defineConfig({
       { resources: ['overlay.html'], matches: siteOrigins },
       { resources: ['overlay.html'], matches: GRANTABLE_ORIGINS, use_dynamic_url: true },
     ],
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'track-record@track-record',
+          strict_min_version: '142.0', // data_collection_permissions (desktop 140, Android 142)
+          // Nothing is collected: every record stays in the browser.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
 });
