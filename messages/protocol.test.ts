@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ask, listener, ToBackground } from './protocol';
+import { askBackground, listener, ToBackground } from './protocol';
 
 const profile = {
   platform: 'github',
@@ -58,7 +58,9 @@ describe('the message protocol', () => {
     const key = 'web:https://portfolio.example.com/jane';
     expect(listen({ type: 'page-tracked', key }, { trusted: true }, sendResponse)).toBe(true);
     await vi.waitFor(() => expect(sendResponse).toHaveBeenCalledWith({ tracked: true }));
-    await expect(ask(async () => ({ tracked: 'yes' }), { type: 'page-tracked', key })).rejects.toThrow();
+    await expect(
+      askBackground(async () => ({ tracked: 'yes' }), { type: 'page-tracked', key }),
+    ).rejects.toThrow();
   });
 
   it('ignores valid messages from a refused sender', () => {
@@ -68,13 +70,13 @@ describe('the message protocol', () => {
   });
 
   it('validates answers too', async () => {
-    const good = await ask(async () => ({ verdicts: { 'github:piuccio': 'watch' } }), {
+    const good = await askBackground(async () => ({ verdicts: { 'github:piuccio': 'watch' } }), {
       type: 'badge-verdicts',
       keys: ['github:piuccio'],
     });
     expect(good.verdicts).toEqual({ 'github:piuccio': 'watch' });
     await expect(
-      ask(async () => ({ verdicts: { 'github:piuccio': 'excellent' } }), {
+      askBackground(async () => ({ verdicts: { 'github:piuccio': 'excellent' } }), {
         type: 'badge-verdicts',
         keys: [],
       }),

@@ -32,25 +32,35 @@ export const ToContent = z.discriminatedUnion('type', [
 ]);
 export type ToContent = z.infer<typeof ToContent>;
 
-const answers = {
+// The answers, one map per receiver, so that a context bundles only the schemas of what it asks.
+const backgroundAnswers = {
   'page-seen': z.object({ recorded: z.boolean() }),
   'badge-verdicts': z.object({ verdicts: z.record(z.string(), z.nullable(Verdict)) }),
   'page-tracked': z.object({ tracked: z.boolean() }),
+};
+const contentAnswers = {
   'get-page': z.object({ profile: z.nullable(SeenProfile), url: z.string() }),
   'overlay-ready': z.object({ placed: z.boolean() }),
-} as const;
+};
 
 type Message = ToBackground | ToContent;
-type Answers = typeof answers;
+type Answers = typeof backgroundAnswers & typeof contentAnswers;
 export type AnswerTo<M extends Message> = z.infer<Answers[M['type']]>;
 
-/** Sends a message through `send` (e.g. `browser.runtime.sendMessage`) and validates the answer. */
-export async function ask<M extends Message>(
+/** Asks the background through `send` (`browser.runtime.sendMessage`) and validates the answer. */
+export async function askBackground<M extends ToBackground>(
   send: (message: M) => Promise<unknown>,
   message: M,
 ): Promise<AnswerTo<M>> {
-  const answer = await send(message);
-  return answers[message.type].parse(answer) as AnswerTo<M>;
+  return backgroundAnswers[message.type].parse(await send(message)) as AnswerTo<M>;
+}
+
+/** Asks a tab's content script through `send` (`browser.tabs.sendMessage`) and validates the answer. */
+export async function askContent<M extends ToContent>(
+  send: (message: M) => Promise<unknown>,
+  message: M,
+): Promise<AnswerTo<M>> {
+  return contentAnswers[message.type].parse(await send(message)) as AnswerTo<M>;
 }
 
 type Handlers<M extends Message, S> = {

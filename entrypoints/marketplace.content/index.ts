@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { ask, listener, type ToBackground, ToContent } from '../../messages/protocol';
+import { askBackground, listener, type ToBackground, ToContent } from '../../messages/protocol';
 import { contentScriptMatches } from '../../sites';
 import { createPageWatcher } from './page-watcher';
 
@@ -16,9 +16,11 @@ export default defineContentScript({
       doc: document,
       currentUrl: () => new URL(location.href),
       frameUrl: (key) => browser.runtime.getURL(`/overlay.html?key=${encodeURIComponent(key)}`),
-      reportSeen: (profile) => void ask(toBackground, { type: 'page-seen', profile }).catch(() => {}),
-      lookupVerdicts: async (keys) => (await ask(toBackground, { type: 'badge-verdicts', keys })).verdicts,
-      isTracked: async (key) => (await ask(toBackground, { type: 'page-tracked', key })).tracked,
+      reportSeen: (profile) =>
+        void askBackground(toBackground, { type: 'page-seen', profile }).catch(() => {}),
+      lookupVerdicts: async (keys) =>
+        (await askBackground(toBackground, { type: 'badge-verdicts', keys })).verdicts,
+      isTracked: async (key) => (await askBackground(toBackground, { type: 'page-tracked', key })).tracked,
     });
 
     // Only the extension's own pages may ask (a web page cannot reach runtime.onMessage here).

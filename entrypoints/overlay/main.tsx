@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { useLayoutEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OverlayCard } from '../../components/OverlayCard';
-import { ask } from '../../messages/protocol';
+import { askContent } from '../../messages/protocol';
 import { loadViewByKey, trackProfile } from '../../storage/contractors';
 import { getDb } from '../../storage/db';
 import { useLive } from '../shared/live';
@@ -20,7 +20,7 @@ function tellPage(height: number) {
   if (tabId === undefined) return;
   const send = (message: { type: 'overlay-ready'; key: string; height: number }) =>
     browser.tabs.sendMessage(tabId, message, { frameId: 0 });
-  void ask(send, { type: 'overlay-ready', key, height }).catch(() => {});
+  void askContent(send, { type: 'overlay-ready', key, height }).catch(() => {});
 }
 
 let shown = false;

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { ask } from '../../messages/protocol';
+import { askContent } from '../../messages/protocol';
 import type { SeenProfile } from '../../model/page';
 
 /**
@@ -17,7 +17,7 @@ export async function describedTabId(address: URL): Promise<number | undefined> 
 export async function profileOnTab(tabId: number): Promise<SeenProfile | null> {
   try {
     const send = (message: { type: 'get-page' }) => browser.tabs.sendMessage(tabId, message, { frameId: 0 });
-    return (await ask(send, { type: 'get-page' })).profile;
+    return (await askContent(send, { type: 'get-page' })).profile;
   } catch {
     return null; // No content script there: not a supported page, or it loaded before the extension.
   }
