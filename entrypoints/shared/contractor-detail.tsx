@@ -1,14 +1,21 @@
 import { useState } from 'preact/hooks';
 import { AccessList } from '../../components/AccessList';
 import { CancelPanel } from '../../components/CancelPanel';
+import { ContractorAbout } from '../../components/ContractorAbout';
 import { ContractorHeader } from '../../components/ContractorHeader';
 import { EngagementList } from '../../components/EngagementList';
 import { EventList } from '../../components/EventList';
 import { headlinesFrom } from '../../components/event-labels';
+import { ProfileList } from '../../components/ProfileList';
 import { RecordForm } from '../../components/RecordForm';
 import { WhyList } from '../../components/WhyList';
 import type { HistoryEvent } from '../../model/records';
-import type { ContractorView } from '../../storage/contractors';
+import {
+  type ContractorView,
+  mergeContractors,
+  unlinkProfile,
+  updateContractor,
+} from '../../storage/contractors';
 import { getDb } from '../../storage/db';
 import {
   acceptMilestone,
@@ -24,11 +31,15 @@ import {
   revokeAccess,
   setEngagementStatus,
 } from '../../storage/history';
+import { loadRoster } from '../../storage/roster';
+import { useLive } from './live';
 import { record, restore } from './record';
 
 /** A contractor's whole history and every action on it: the side panel and the roster's detail view. */
 export function ContractorDetail({ view }: { view: ContractorView }) {
-  const { contractor, events, assessment, accesses, engagements, milestones } = view;
+  const { contractor, events, assessment, accesses, engagements, milestones, profiles } = view;
+  const roster = useLive(() => loadRoster(getDb()), []);
+  const others = roster.status === 'ready' ? roster.value.filter((c) => c.id !== contractor.id) : [];
   const db = getDb();
   const id = contractor.id;
   const [deleted, setDeleted] = useState<HistoryEvent | null>(null);
@@ -47,6 +58,14 @@ export function ContractorDetail({ view }: { view: ContractorView }) {
         </p>
       )}
       <ContractorHeader contractor={contractor} assessment={assessment} />
+      <section class="stack block">
+        <h3>About</h3>
+        <ContractorAbout
+          key={contractor.id}
+          contractor={contractor}
+          onSave={(patch) => updateContractor(db, id, patch)}
+        />
+      </section>
       <section class="stack block">
         <h3>Why</h3>
         <WhyList assessment={assessment} />
@@ -113,6 +132,16 @@ export function ContractorDetail({ view }: { view: ContractorView }) {
           accesses={accesses}
           onGrant={(what, level) => done(grantAccess(db, { contractorId: id, what, level }))}
           onRevoke={(accessId) => revokeAccess(db, accessId)}
+        />
+      </section>
+      <section class="stack block">
+        <h3>Profiles</h3>
+        <ProfileList
+          name={contractor.name}
+          profiles={profiles}
+          others={others}
+          onUnlink={(key) => done(unlinkProfile(db, key))}
+          onMerge={(fromId) => mergeContractors(db, id, fromId)}
         />
       </section>
       <section class="stack block">

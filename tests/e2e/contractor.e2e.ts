@@ -227,3 +227,53 @@ describe('backups from the roster page', () => {
     expect(await roster.getByTestId('roster-row').count()).toBe(3);
   });
 });
+
+describe('who a contractor is: about, profiles, merging', () => {
+  let browser: ExtensionBrowser;
+  let roster: Page;
+
+  beforeAll(async () => {
+    browser = await launch();
+    roster = await browser.context.newPage();
+    await roster.goto(browser.extensionUrl('dashboard.html'));
+    await roster.getByRole('button', { name: 'Load demo data' }).click();
+    await roster.getByText('Demo data loaded.').waitFor();
+    await roster.getByRole('link', { name: 'Lee Designer' }).click();
+    await roster.getByRole('heading', { name: 'Lee Designer' }).waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('edits skill areas, tags and what drives them', async () => {
+    await roster.getByRole('button', { name: 'Edit' }).click();
+    const about = roster.getByRole('form', { name: 'About this contractor' });
+    await about.getByLabel('Skill areas').fill('Design, Illustration');
+    await about.getByLabel('What drives them').fill('Recognition; portfolio pieces');
+    await about.getByRole('button', { name: 'Save' }).click();
+    await roster.getByText('Design, Illustration').waitFor();
+    await roster.getByText('Recognition; portfolio pieces').waitFor();
+  });
+
+  it('merges a contractor tracked twice, then separates the profile again', async () => {
+    const profiles = roster.getByRole('list', { name: 'Profiles' }).getByRole('listitem');
+    expect(await profiles.count()).toBe(1);
+    await roster
+      .getByLabel(/Merge another contractor into Lee Designer/)
+      .selectOption({ label: 'Sam Writer' });
+    await roster.getByRole('button', { name: 'Merge' }).click();
+    await expect.poll(() => profiles.count()).toBe(2);
+
+    await roster.getByRole('link', { name: '← Roster' }).click();
+    await expect.poll(() => roster.getByTestId('roster-row').count()).toBe(2);
+    await roster.getByRole('link', { name: 'Lee Designer' }).click();
+    await profiles.first().waitFor();
+    await profiles
+      .filter({ hasText: 'Sam Writer' })
+      .getByRole('button', { name: /Separate/ })
+      .click();
+    await expect.poll(() => profiles.count()).toBe(1);
+    await roster.getByRole('link', { name: '← Roster' }).click();
+    await expect.poll(() => roster.getByTestId('roster-row').count()).toBe(3);
+  });
+});
