@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { Policy, Settings } from '../model/settings';
 
 const POLICIES: { value: Exclude<Policy, 'custom'>; label: string }[] = [
@@ -6,30 +7,85 @@ const POLICIES: { value: Exclude<Policy, 'custom'>; label: string }[] = [
   { value: 'lenient', label: 'Lenient — 3 strikes in 180 days, 2 days of grace' },
 ];
 
-/** Chooses how strict the verdict is; every verdict is recomputed when it changes. */
-export function PolicyPicker({
-  settings,
-  onChange,
-}: {
+type Numbers = Pick<Settings, 'strikeLimit' | 'strikeWindowDays' | 'graceDays' | 'coolOffDays'>;
+const FIELDS: { key: keyof Numbers; label: string; min: number }[] = [
+  { key: 'strikeLimit', label: 'Strikes before "cancel and move on"', min: 1 },
+  { key: 'strikeWindowDays', label: 'Counted over (days)', min: 1 },
+  { key: 'graceDays', label: 'Grace after a due date (days)', min: 0 },
+  { key: 'coolOffDays', label: 'Cool-off after cancelling (days)', min: 0 },
+];
+
+type Props = {
   settings: Settings;
-  onChange: (policy: Policy) => void;
-}) {
+  onPolicy: (policy: Policy) => void;
+  /** Changing the numbers by hand makes the policy custom; every verdict is recomputed. */
+  onNumbers: (numbers: Numbers) => Promise<void>;
+};
+
+/** How strict the verdict is: a named policy, or your own numbers. */
+export function PolicyPicker({ settings, onPolicy, onNumbers }: Props) {
+  const [draft, setDraft] = useState<Record<keyof Numbers, string> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const current = Object.fromEntries(FIELDS.map((f) => [f.key, String(settings[f.key])])) as Record<
+    keyof Numbers,
+    string
+  >;
+  const values = draft ?? current;
+
   return (
-    <label class="stack">
-      <span>Strike policy</span>
-      <select value={settings.policy} onChange={(e) => onChange(e.currentTarget.value as Policy)}>
-        {POLICIES.map((p) => (
-          <option key={p.value} value={p.value}>
-            {p.label}
-          </option>
+    <div class="stack">
+      <label>
+        <span>Strike policy</span>
+        <select value={settings.policy} onChange={(e) => onPolicy(e.currentTarget.value as Policy)}>
+          {POLICIES.map((p) => (
+            <option key={p.value} value={p.value}>
+              {p.label}
+            </option>
+          ))}
+          {settings.policy === 'custom' && (
+            <option value="custom">
+              Custom — {settings.strikeLimit} strikes in {settings.strikeWindowDays} days,{' '}
+              {settings.graceDays} days of grace
+            </option>
+          )}
+        </select>
+      </label>
+      <form
+        class="row"
+        aria-label="Your own numbers"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const numbers = Object.fromEntries(FIELDS.map((f) => [f.key, Number(values[f.key])])) as Numbers;
+          const wrong = FIELDS.find((f) => !Number.isInteger(numbers[f.key]) || numbers[f.key] < f.min);
+          if (wrong) return setError(`${wrong.label}: a whole number, at least ${wrong.min}.`);
+          setError(null);
+          onNumbers(numbers).then(
+            () => setDraft(null),
+            (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+          );
+        }}
+      >
+        {FIELDS.map((f) => (
+          <label key={f.key}>
+            <span class="muted">{f.label}</span>
+            <input
+              type="number"
+              min={f.min}
+              step={1}
+              value={values[f.key]}
+              onInput={(e) => setDraft({ ...values, [f.key]: e.currentTarget.value })}
+            />
+          </label>
         ))}
-        {settings.policy === 'custom' && (
-          <option value="custom">
-            Custom — {settings.strikeLimit} strikes in {settings.strikeWindowDays} days, {settings.graceDays}{' '}
-            days of grace
-          </option>
-        )}
-      </select>
-    </label>
+        <button type="submit" disabled={draft === null}>
+          Apply
+        </button>
+      </form>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }

@@ -112,7 +112,8 @@ function Roster() {
         <h2>Settings</h2>
         <PolicyPicker
           settings={settings}
-          onChange={(policy) => attempt(() => updateSettings(getDb(), { policy }))}
+          onPolicy={(policy) => attempt(() => updateSettings(getDb(), { policy }))}
+          onNumbers={async (numbers) => void (await updateSettings(getDb(), numbers))}
         />
       </section>
     </div>

@@ -215,6 +215,18 @@ describe('backups from the roster page', () => {
     await expect.poll(() => roster.getByTestId('roster-row').count()).toBe(3);
   });
 
+  it('recomputes every verdict with numbers of your own', async () => {
+    const dana = roster.getByTestId('roster-row').filter({ hasText: 'Dana Demo' });
+    expect(await dana.getByTestId('verdict').textContent()).toContain('Cancel and move on');
+    const numbers = roster.getByRole('form', { name: 'Your own numbers' });
+    await numbers.getByLabel('Strikes before').fill('3');
+    await numbers.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => dana.getByTestId('verdict').textContent()).toContain('Watch');
+    expect(await roster.getByLabel('Strike policy').inputValue()).toBe('custom');
+    await roster.getByLabel('Strike policy').selectOption('strict');
+    await expect.poll(() => dana.getByTestId('verdict').textContent()).toContain('Cancel and move on');
+  });
+
   it('refuses a damaged file, naming what is wrong, and changes nothing', async () => {
     const broken = { format: 'track-record-backup', version: 2, exportedAt: 0, contractors: [{ id: 1 }] };
     await roster.getByLabel('Import a backup…').setInputFiles({
