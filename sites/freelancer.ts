@@ -5,8 +5,8 @@ import {
   cleanMetrics,
   collectCards,
   firstElement,
+  firstLinked,
   firstText,
-  linkUrl,
   metaContent,
   numberIn,
   onHost,
@@ -119,12 +119,8 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
 
 export function readCards(doc: Document, url: URL): CardReading[] {
   return collectCards(doc, 'freelancer', selectors.card, (card) => {
-    for (const link of card.querySelectorAll(selectors.cardLink)) {
-      const target = linkUrl(link, url);
-      const id = target && usernameOf(target);
-      if (id) return { id, name: optional(firstText(card, selectors.cardName)) };
-    }
-    return null;
+    const found = firstLinked(card, selectors.cardLink, url, usernameOf);
+    return found && { id: found.id, name: optional(firstText(card, selectors.cardName)) };
   });
 }
 

@@ -5,9 +5,9 @@ import {
   cleanMetrics,
   collectCards,
   firstElement,
+  firstLinked,
   firstText,
   ldPerson,
-  linkUrl,
   metaContent,
   numberIn,
   onHost,
@@ -93,12 +93,10 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
 
 export function readCards(doc: Document, url: URL): CardReading[] {
   return collectCards(doc, 'guru', selectors.card, (card) => {
-    for (const link of card.querySelectorAll(selectors.cardLink)) {
-      const target = linkUrl(link, url);
-      const id = target && slugOf(target);
-      if (id) return { id, name: optional(firstText(card, selectors.cardName) || textOf(link)) };
-    }
-    return null;
+    const found = firstLinked(card, selectors.cardLink, url, slugOf);
+    return (
+      found && { id: found.id, name: optional(firstText(card, selectors.cardName) || textOf(found.link)) }
+    );
   });
 }
 

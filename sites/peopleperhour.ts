@@ -6,9 +6,9 @@ import {
   collectCards,
   dig,
   firstElement,
+  firstLinked,
   firstText,
   ldPerson,
-  linkUrl,
   metaContent,
   numberIn,
   onHost,
@@ -120,12 +120,8 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
 
 export function readCards(doc: Document, url: URL): CardReading[] {
   return collectCards(doc, 'peopleperhour', selectors.card, (card) => {
-    for (const link of card.querySelectorAll(selectors.cardLink)) {
-      const target = linkUrl(link, url);
-      const id = target && freelancerId(target);
-      if (id) return { id, name: optional(firstText(card, selectors.cardName)) };
-    }
-    return null;
+    const found = firstLinked(card, selectors.cardLink, url, freelancerId);
+    return found && { id: found.id, name: optional(firstText(card, selectors.cardName)) };
   });
 }
 

@@ -182,6 +182,21 @@ export function linkUrl(a: Element | null | undefined, base: URL): URL | null {
   }
 }
 
+/** The first link in `card` matching `selector` whose address names a freelancer (by `idOf`), and that link. */
+export function firstLinked(
+  card: Element,
+  selector: string,
+  base: URL,
+  idOf: (url: URL) => string | null,
+): { id: string; link: Element } | null {
+  for (const link of card.querySelectorAll(selector)) {
+    const target = linkUrl(link, base);
+    const id = target && idOf(target);
+    if (id) return { id, link };
+  }
+  return null;
+}
+
 /** True when `host` is `domain` or one of its subdomains. */
 export function onHost(host: string, domain: string): boolean {
   return host === domain || host.endsWith(`.${domain}`);

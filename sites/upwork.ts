@@ -5,9 +5,9 @@ import {
   cleanMetrics,
   collectCards,
   firstElement,
+  firstLinked,
   firstText,
   ldPerson,
-  linkUrl,
   numberIn,
   onHost,
   optional,
@@ -158,11 +158,9 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
 export function readCards(doc: Document, url: URL): CardReading[] {
   return collectCards(doc, 'upwork', selectors.card, (card) => {
     for (const selector of selectors.cardLink) {
-      for (const link of card.querySelectorAll(selector)) {
-        const target = linkUrl(link, url);
-        const id = target && freelancerId(target);
-        if (id) return { id, name: optional(firstText(card, selectors.cardName) || textOf(link)) };
-      }
+      const found = firstLinked(card, selector, url, freelancerId);
+      if (found)
+        return { id: found.id, name: optional(firstText(card, selectors.cardName) || textOf(found.link)) };
     }
     return null;
   });
