@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Access, AccessLevel } from '../model/records';
+import { ErrorText } from './ErrorText';
 
 const LEVELS: AccessLevel[] = ['view', 'edit', 'admin', 'billing', 'owner'];
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -76,11 +77,7 @@ export function AccessList({ accesses, onGrant, onRevoke }: Props) {
         </select>
         <button type="submit">Grant</button>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
     </div>
   );
 }

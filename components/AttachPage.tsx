@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { ErrorText } from './ErrorText';
 
 /** Whom a page is attached to: a new contractor by that name, or someone already tracked. */
 export type AttachChoice = { kind: 'new'; name: string } | { kind: 'existing'; contractorId: number };
@@ -73,11 +74,7 @@ export function AttachPage({ address, defaultName, contractors, onAttach }: Prop
           <input name="name" value={name} maxLength={200} onInput={(e) => setName(e.currentTarget.value)} />
         </label>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <div class="row">
         <button type="submit" class="primary" disabled={busy}>
           Track this page

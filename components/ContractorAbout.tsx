@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Contractor } from '../model/records';
+import { ErrorText } from './ErrorText';
 
 export type AboutPatch = { name: string; skills: string[]; tags: string[]; drives?: string };
 
@@ -89,11 +90,7 @@ export function ContractorAbout({
         <span class="muted">What drives them</span>
         <textarea name="drives" value={drives} onInput={(e) => setDrives(e.currentTarget.value)} />
       </label>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <div class="row">
         <button type="submit" class="primary">
           Save

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { type Engagement, effectiveDueAt, type Milestone } from '../model/records';
 import { dayInputToDueDate, dayInputValue } from './day-input';
+import { ErrorText } from './ErrorText';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const money = (amount: number | undefined, currency: string | undefined) =>
@@ -33,11 +34,7 @@ export function EngagementList({ engagements, milestones, ...actions }: Props) {
   const ordered = [...engagements].sort((a, b) => b.startedAt - a.startedAt);
   return (
     <div class="stack">
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       {ordered.length === 0 && <p class="muted">No engagements recorded.</p>}
       {ordered.map((e) => (
         <article key={e.id} class="card stack" aria-label={e.title}>
@@ -205,11 +202,7 @@ function MilestoneForm({
       />
       <input type="date" aria-label="Due date" value={day} onInput={(e) => setDay(e.currentTarget.value)} />
       <button type="submit">Add milestone</button>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
     </form>
   );
 }
@@ -279,11 +272,7 @@ function EngagementForm({
         />
         <button type="submit">Start engagement</button>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
     </form>
   );
 }

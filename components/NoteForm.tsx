@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { ErrorText } from './ErrorText';
 
 /** A note box: Ctrl/⌘+Enter saves; the text stays put if saving fails. */
 export function NoteForm({ onSave }: { onSave: (text: string) => Promise<void> }) {
@@ -46,11 +47,7 @@ export function NoteForm({ onSave }: { onSave: (text: string) => Promise<void> }
           }}
         />
       </label>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <div class="row">
         <button type="submit" class="primary" disabled={saving}>
           {saving ? 'Saving…' : 'Add note'}

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Policy, Settings } from '../model/settings';
+import { ErrorText } from './ErrorText';
 
 const POLICIES: { value: Exclude<Policy, 'custom'>; label: string }[] = [
   { value: 'strict', label: 'Strict — 1 strike in 365 days, no grace (no excuses, no delays)' },
@@ -81,11 +82,7 @@ export function PolicyPicker({ settings, onPolicy, onNumbers }: Props) {
           Apply
         </button>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
     </div>
   );
 }

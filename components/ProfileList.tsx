@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { PlatformMetrics } from '../model/page';
 import type { Contractor, ProfileRecord } from '../model/records';
+import { ErrorText } from './ErrorText';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
@@ -105,11 +106,7 @@ export function ProfileList({ profiles, others, onUnlink, onMerge, name }: Props
           )}
         </div>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
     </div>
   );
 }

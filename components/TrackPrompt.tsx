@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { ErrorText } from './ErrorText';
 
 /** Shown for a freelancer the user has not tracked yet. */
 export function TrackPrompt({ name, onTrack }: { name: string; onTrack: () => Promise<void> }) {
@@ -9,11 +10,7 @@ export function TrackPrompt({ name, onTrack }: { name: string; onTrack: () => Pr
       <p>
         You have no history with <strong>{name || 'this freelancer'}</strong> yet.
       </p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <div class="row">
         <button
           type="button"

@@ -2,6 +2,7 @@ import '../../components/theme.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { BackupPanel } from '../../components/BackupPanel';
+import { ErrorText } from '../../components/ErrorText';
 import { FindingList } from '../../components/FindingList';
 import { PolicyPicker } from '../../components/PolicyPicker';
 import { RosterTable } from '../../components/RosterTable';
@@ -50,11 +51,7 @@ function Roster() {
   return (
     <div class="stack dashboard">
       <h1>Track Record — roster</h1>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       {notice && <p role="status">{notice}</p>}
       {roster.length === 0 ? (
         <div class="card stack">

@@ -8,15 +8,15 @@ import { EventList } from '../../components/EventList';
 import { headlinesFrom } from '../../components/event-labels';
 import { NoteForm } from '../../components/NoteForm';
 import { SiteAccess, type SiteAccessState } from '../../components/SiteAccess';
-import { TrackPrompt } from '../../components/TrackPrompt';
 import type { SeenProfile } from '../../model/page';
 import { webProfile } from '../../sites/web';
-import { addNote, type ContractorView, loadViewByKey, trackProfile } from '../../storage/contractors';
+import { addNote, type ContractorView, loadViewByKey } from '../../storage/contractors';
 import { getDb } from '../../storage/db';
 import { loadRoster } from '../../storage/roster';
 import { useLive } from '../shared/live';
 import { openHistoryPanel } from '../shared/side-panel';
 import { addressOfTab, describedTabId, profileOnTab } from '../shared/tab';
+import { Tracked } from '../shared/tracked';
 import { askSiteAccess, attachPage, siteAccessOf } from './attach';
 
 // The tab this popup describes. A recognised profile comes from the tab's content script; any other
@@ -44,15 +44,7 @@ function ContractorSummary({ view }: { view: ContractorView }) {
 }
 
 function ProfilePopup({ profile }: { profile: SeenProfile }) {
-  const view = useLive(() => loadViewByKey(getDb(), profile.key), [profile.key]);
-  if (view.status === 'loading') return <p class="muted">Loading…</p>;
-  if (view.status === 'failed') return <p class="error">Could not read your records: {view.error}</p>;
-  if (!view.value) {
-    return (
-      <TrackPrompt name={profile.name} onTrack={async () => void (await trackProfile(getDb(), profile))} />
-    );
-  }
-  return <ContractorSummary view={view.value} />;
+  return <Tracked profile={profile}>{(view) => <ContractorSummary view={view} />}</Tracked>;
 }
 
 /** A page no adapter reads: attach it to someone, or show who it is attached to. */

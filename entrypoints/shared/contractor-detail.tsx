@@ -4,6 +4,7 @@ import { CancelPanel } from '../../components/CancelPanel';
 import { ContractorAbout } from '../../components/ContractorAbout';
 import { ContractorHeader } from '../../components/ContractorHeader';
 import { EngagementList } from '../../components/EngagementList';
+import { ErrorText } from '../../components/ErrorText';
 import { EventList } from '../../components/EventList';
 import { headlinesFrom } from '../../components/event-labels';
 import { ProfileList } from '../../components/ProfileList';
@@ -76,11 +77,7 @@ export function ContractorDetail({ view }: { view: ContractorView }) {
       </section>
       <section class="stack block">
         <h3>History</h3>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorText message={error} />
         {deleted && (
           <p class="card row toast" role="status">
             Entry deleted.

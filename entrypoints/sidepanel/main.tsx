@@ -2,14 +2,11 @@ import '../../components/theme.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { TrackPrompt } from '../../components/TrackPrompt';
 import type { SeenProfile } from '../../model/page';
 import { webProfile } from '../../sites/web';
-import { loadViewByKey, trackProfile } from '../../storage/contractors';
-import { getDb } from '../../storage/db';
 import { ContractorDetail } from '../shared/contractor-detail';
-import { useLive } from '../shared/live';
 import { addressOfTab, describedTabId, profileOnTab } from '../shared/tab';
+import { Tracked } from '../shared/tracked';
 
 const pinnedTab = new URL(location.href).searchParams.has('tab');
 
@@ -47,25 +44,13 @@ function useShownProfile(): SeenProfile | null | undefined {
   return profile;
 }
 
-function History({ profile }: { profile: SeenProfile }) {
-  const view = useLive(() => loadViewByKey(getDb(), profile.key), [profile.key]);
-  if (view.status === 'loading') return <p class="muted">Loading…</p>;
-  if (view.status === 'failed') return <p class="error">Could not read your records: {view.error}</p>;
-  if (!view.value) {
-    return (
-      <TrackPrompt name={profile.name} onTrack={async () => void (await trackProfile(getDb(), profile))} />
-    );
-  }
-  return <ContractorDetail view={view.value} />;
-}
-
 function SidePanel() {
   const profile = useShownProfile();
   if (profile === undefined) return <p class="muted">Loading…</p>;
   if (profile === null) {
     return <p class="muted">Open a freelancer's profile to see your history with them.</p>;
   }
-  return <History profile={profile} />;
+  return <Tracked profile={profile}>{(view) => <ContractorDetail view={view} />}</Tracked>;
 }
 
 render(
