@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { Contractor, HistoryEvent } from '../model/records';
 import type { Assessment } from '../model/summary';
 import { EventList } from './EventList';
@@ -17,15 +18,28 @@ type Props = {
   onOpenHistory: () => void;
 };
 
-/** The card drawn on a freelancer's profile page. */
+/** The card drawn on a freelancer's profile page; it folds down to its verdict line to free the page. */
 export function OverlayCard({ name, view, error, onTrack, onOpenHistory }: Props) {
+  const [folded, setFolded] = useState(false);
   return (
     <section class="stack overlay" aria-label="Track Record">
       <div class="spread">
         <strong>Track Record</strong>
-        {view && <VerdictChip verdict={view.assessment.verdict} score={view.assessment.score} />}
+        <span class="row">
+          {view && <VerdictChip verdict={view.assessment.verdict} score={view.assessment.score} />}
+          <button
+            type="button"
+            class="link"
+            aria-expanded={!folded}
+            aria-label={folded ? 'Show details' : 'Hide details'}
+            title={folded ? 'Show details' : 'Hide details'}
+            onClick={() => setFolded(!folded)}
+          >
+            {folded ? '▾' : '▴'}
+          </button>
+        </span>
       </div>
-      {error ? (
+      {folded ? null : error ? (
         <p class="error" role="alert">
           Could not read your records: {error}
         </p>

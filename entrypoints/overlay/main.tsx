@@ -24,13 +24,15 @@ function tellPage(height: number) {
 }
 
 let shown = false;
+// The body's own height, not the document's scroll height: that one never drops below the frame's.
+const contentHeight = () => Math.ceil(document.body.getBoundingClientRect().height);
 
 function Overlay() {
   const view = useLive(() => loadViewByKey(getDb(), key), []);
   useLayoutEffect(() => {
     if (view.status === 'loading') return;
     shown = true;
-    tellPage(document.documentElement.scrollHeight);
+    tellPage(contentHeight());
   }, [view]);
   return (
     <OverlayCard
@@ -53,5 +55,5 @@ function Overlay() {
 render(<Overlay />, document.getElementById('app') as HTMLElement);
 // The page sizes the frame to its content, so it is told again whenever the content's height changes.
 new ResizeObserver(() => {
-  if (shown) tellPage(document.documentElement.scrollHeight);
+  if (shown) tellPage(contentHeight());
 }).observe(document.body);

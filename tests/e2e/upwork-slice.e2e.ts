@@ -72,6 +72,17 @@ describe.skipIf(!HAVE_SHARED_PAGES)('the first slice on the real Upwork profile'
     await panel.close();
   });
 
+  it('folds down to its verdict line, and back, resizing its frame on the page', async () => {
+    const frame = await overlayFrame(page);
+    const height = async () => (await overlayHost(page).boundingBox())?.height ?? 0;
+    const open = await height();
+    await frame.getByRole('button', { name: 'Hide details' }).click();
+    await expect.poll(height).toBeLessThan(open / 2);
+    expect(await frame.getByText('Missed the Friday demo').count()).toBe(0);
+    await frame.getByRole('button', { name: 'Show details' }).click();
+    await expect.poll(height).toBe(open);
+  });
+
   it('puts no overlay on the Upwork job feed', async () => {
     const other = await browser.context.newPage();
     await other.goto(feed.page.url);
