@@ -15,6 +15,7 @@ import { loadRoster, loadRosterFindings } from '../../storage/roster';
 import { getSettings, updateSettings } from '../../storage/settings';
 import { ContractorDetail } from '../shared/contractor-detail';
 import { useLive } from '../shared/live';
+import { ReadOnlyNotice } from '../shared/read-only';
 
 async function loadDashboard() {
   const db = getDb();
@@ -51,6 +52,7 @@ function Roster() {
   return (
     <div class="stack dashboard">
       <h1>Track Record — roster</h1>
+      <ReadOnlyNotice />
       <ErrorText message={error} />
       {notice && <p role="status">{notice}</p>}
       {roster.length === 0 ? (
@@ -128,6 +130,7 @@ function Detail({ id }: { id: number }) {
   return (
     <div class="stack dashboard">
       <a href="#roster">← Roster</a>
+      <ReadOnlyNotice />
       {view.status === 'loading' && <p class="muted">Loading…</p>}
       {view.status === 'failed' && <p class="error">Could not read your records: {view.error}</p>}
       {view.status === 'ready' &&

@@ -53,11 +53,6 @@ export function ContractorDetail({ view }: { view: ContractorView }) {
 
   return (
     <div class="stack">
-      {db.newerSchema && (
-        <p class="error" role="alert">
-          {db.newerSchema.message}
-        </p>
-      )}
       <ContractorHeader contractor={contractor} assessment={assessment} />
       <section class="stack block">
         <h3>About</h3>

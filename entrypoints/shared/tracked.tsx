@@ -4,6 +4,7 @@ import type { SeenProfile } from '../../model/page';
 import { type ContractorView, loadViewByKey, trackProfile } from '../../storage/contractors';
 import { getDb } from '../../storage/db';
 import { useLive } from './live';
+import { ReadOnlyNotice } from './read-only';
 
 /**
  * The contractor behind a profile, kept live: while loading, on failure, and for someone not tracked yet
@@ -20,7 +21,14 @@ export function Tracked({
   const view = useLive(() => loadViewByKey(getDb(), profile.key), [profile.key]);
   if (view.status === 'loading') return <p class="muted">Loading…</p>;
   if (view.status === 'failed') return <p class="error">Could not read your records: {view.error}</p>;
-  if (view.value) return <>{children(view.value)}</>;
+  if (view.value) {
+    return (
+      <>
+        <ReadOnlyNotice />
+        {children(view.value)}
+      </>
+    );
+  }
   if (profile.platform === 'web') {
     return (
       <p class="muted">

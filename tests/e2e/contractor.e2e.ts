@@ -289,3 +289,53 @@ describe('who a contractor is: about, profiles, merging', () => {
     await expect.poll(() => roster.getByTestId('roster-row').count()).toBe(3);
   });
 });
+
+describe('records saved by a newer version of the extension', () => {
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    browser = await launch();
+    // The database as a later version would leave it: schema version 3 (Dexie stores version × 10).
+    await browser.worker.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('track-record', 30);
+          request.onupgradeneeded = () => {
+            const db = request.result;
+            for (const name of [
+              'contractors',
+              'events',
+              'engagements',
+              'milestones',
+              'accesses',
+              'snapshots',
+            ])
+              db.createObjectStore(name, { keyPath: 'id', autoIncrement: true });
+            db.createObjectStore('profiles', { keyPath: 'key' });
+            db.createObjectStore('settings', { keyPath: 'id' });
+            db.createObjectStore('contractorNotes', { keyPath: 'id' }); // something this version does not know
+          };
+          request.onsuccess = () => {
+            request.result.close();
+            resolve();
+          };
+          request.onerror = () => reject(request.error);
+        }),
+    );
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('says so on the roster page and refuses changes with the same clear message', async () => {
+    const roster = await browser.context.newPage();
+    await roster.goto(browser.extensionUrl('dashboard.html'));
+    await roster.getByRole('button', { name: 'Load demo data' }).click();
+    const alerts = roster.getByRole('alert');
+    await alerts.first().waitFor();
+    await expect
+      .poll(() => alerts.allTextContents())
+      .toContainEqual(expect.stringContaining('newer version'));
+    expect(await roster.getByTestId('roster-row').count()).toBe(0);
+  });
+});
