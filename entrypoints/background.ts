@@ -12,6 +12,15 @@ type Sender = { id?: string; tab?: { id?: number }; url?: string };
 const fromOurContentScript = (sender: Sender) =>
   sender.id === browser.runtime.id && sender.tab?.id !== undefined && !sender.url?.startsWith(origin);
 
+/** A content script reports only the page it is on: the profile's address is on the sender's site. */
+function onSendersSite(address: string, sender: Sender): boolean {
+  try {
+    return sender.url !== undefined && new URL(address).origin === new URL(sender.url).origin;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether the page the sender is on was attached by hand; a script may ask only about its own address. */
 async function pageTracked(key: string, sender: Sender): Promise<boolean> {
   if (!sender.url || webProfile(sender.url)?.key !== key) return false;
@@ -21,7 +30,9 @@ async function pageTracked(key: string, sender: Sender): Promise<boolean> {
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener(
     listener(ToBackground, fromOurContentScript, {
-      'page-seen': async ({ profile }) => ({ recorded: await recordPageSeen(getDb(), profile) }),
+      'page-seen': async ({ profile }, sender) => ({
+        recorded: onSendersSite(profile.url, sender) && (await recordPageSeen(getDb(), profile)),
+      }),
       'badge-verdicts': async ({ keys }) => ({ verdicts: await verdictsForKeys(getDb(), keys) }),
       'page-tracked': async ({ key }, sender) => ({ tracked: await pageTracked(key, sender) }),
     }),
