@@ -55,3 +55,34 @@ describe('linkedin profile, public page', () => {
     expect(readPage(doc, new URL('https://www.linkedin.com/company/flutter-studio/')).profile).toBeNull();
   });
 });
+
+describe('linkedin profile, public page of earlier designs', () => {
+  const LEGACY = new URL('https://www.linkedin.com/in/inesmoreau');
+
+  it('reads the 2014–2017 top card, its name from the title', () => {
+    const profile = readProfile(loadFixture('linkedin-public-2016.html'), LEGACY);
+    expect(profile).toMatchObject({
+      id: 'inesmoreau',
+      name: 'Ines Moreau',
+      title: 'Freelance technical translator',
+      location: 'Lyon Area, France',
+    });
+    expect(profile?.anchor?.id).toBe('topcard');
+  });
+
+  it('reads the masthead of the page before 2014, which has no canonical link or og: tags', () => {
+    const profile = readProfile(loadFixture('linkedin-public-2013.html'), LEGACY);
+    expect(profile).toMatchObject({
+      id: 'inesmoreau',
+      name: 'Ines Moreau',
+      title: 'Freelance technical translator',
+      location: 'Lyon, France',
+    });
+    expect(profile?.anchor?.classList.contains('masthead')).toBe(true);
+  });
+
+  it('has no cards on either', () => {
+    expect(readPage(loadFixture('linkedin-public-2016.html'), LEGACY).cards).toEqual([]);
+    expect(readPage(loadFixture('linkedin-public-2013.html'), LEGACY).cards).toEqual([]);
+  });
+});

@@ -55,15 +55,21 @@ const selectors = {
     '.pv-text-details__left-panel .text-body-medium', // signed-in profile (2021–)
     'div.text-body-medium.break-words',
     'h2.top-card-layout__headline', // public profile
+    '#topcard .headline', // public profile (2014–2017)
+    '.masthead .headline-title', // public profile (before 2014)
   ],
   location: [
     '.pv-text-details__left-panel .text-body-small.inline', // signed-in profile (2021–)
     'span.text-body-small.inline.t-black--light.break-words',
     '.top-card__subline-item', // public profile
+    '#topcard .locality', // public profile (2014–2017)
+    '.masthead .locality', // public profile (before 2014)
   ],
   anchor: [
     'section.pv-top-card', // signed-in profile
     'section.top-card-layout', // public profile
+    '#topcard', // public profile (2014–2017)
+    '.masthead', // public profile (before 2014)
     'main h1',
   ],
 } as const;
