@@ -34,10 +34,14 @@ export default defineContentScript({
     // the page) and history navigation. Bursts are coalesced into one update; no polling.
     let pending: ReturnType<typeof setTimeout> | undefined;
     let renderedUrl = location.href;
+    let refreshBadges = false;
     const schedule = () => {
       pending ??= setTimeout(() => {
         pending = undefined;
-        if (!ctx.isInvalid) watcher.update(renderedUrl);
+        if (ctx.isInvalid) return;
+        watcher.update(renderedUrl);
+        if (refreshBadges) watcher.refreshBadges();
+        refreshBadges = false;
       }, 120);
     };
     // The extension's own hosts coming and going is not the page changing.
@@ -49,6 +53,12 @@ export default defineContentScript({
     });
     observer.observe(document.body, { childList: true, subtree: true });
     ctx.addEventListener(window, 'popstate', schedule);
+    // Back on this tab after working in another one: the verdicts on its cards may have changed.
+    ctx.addEventListener(document, 'visibilitychange', () => {
+      if (document.visibilityState !== 'visible') return;
+      refreshBadges = true;
+      schedule();
+    });
     const navigation = (globalThis as { navigation?: EventTarget }).navigation;
     navigation?.addEventListener('navigatesuccess', schedule);
 

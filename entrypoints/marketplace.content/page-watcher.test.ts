@@ -231,4 +231,14 @@ describe('the page watcher', () => {
     expect(overlays()[0]?.dataset.floating).toBeUndefined();
     expect(overlays()[0]?.dataset.state).toBe('loading'); // its frame reloads where it now sits
   });
+
+  it('asks again for every badge when told to, in batches of at most 500 keys', async () => {
+    address = new URL('https://www.upwork.com/nx/search/talent/?q=logo');
+    for (let i = 0; i < 620; i++) tile(`~01${String(i).padStart(16, '0')}`);
+    const w = watcher();
+    w.update();
+    expect(lookups.map((keys) => keys.length)).toEqual([500, 120]);
+    w.refreshBadges();
+    expect(lookups.map((keys) => keys.length)).toEqual([500, 120, 500, 120]);
+  });
 });

@@ -33,6 +33,22 @@ export function createPageWatcher(deps: WatcherDeps) {
   let shown: SeenProfile | null = null;
   let reported = '';
   const badges = new WeakMap<Element, Badge>();
+  /** Badge by its host element, to refresh every badge on the page. */
+  const byHost = new WeakMap<Element, Badge>();
+
+  /** Verdicts for badges, asked in batches the protocol accepts (500 keys). */
+  function showVerdicts(shown: Badge[]) {
+    const keys = [...new Set(shown.map((b) => b.key))];
+    for (let i = 0; i < keys.length; i += 500) {
+      const asked = new Set(keys.slice(i, i + 500));
+      deps.lookupVerdicts([...asked]).then(
+        (verdicts) => {
+          for (const badge of shown) if (asked.has(badge.key)) badge.show(verdicts[badge.key] ?? null);
+        },
+        () => {}, // No verdicts (e.g. the extension was reloaded): the hosts stay as they are.
+      );
+    }
+  }
   /** The last address asked about, and the answer once it came. */
   let attached: { key: string; tracked?: boolean } | undefined;
 
@@ -84,19 +100,13 @@ export function createPageWatcher(deps: WatcherDeps) {
       if (!badge) {
         const added = addBadge(deps.doc, card.element, card.key);
         badges.set(card.element, added);
+        byHost.set(added.element, added);
         fresh.push(added);
       } else if (badge.element.parentNode !== card.element) {
         card.element.append(badge.element); // the page re-drew the card's contents
       }
     }
-    if (fresh.length === 0) return;
-    const keys = [...new Set(fresh.map((b) => b.key))];
-    deps.lookupVerdicts(keys).then(
-      (verdicts) => {
-        for (const badge of fresh) badge.show(verdicts[badge.key] ?? null);
-      },
-      () => {}, // No verdicts (e.g. the extension was reloaded): the hosts stay empty.
-    );
+    if (fresh.length > 0) showVerdicts(fresh);
   }
 
   const watcher = {
@@ -106,6 +116,13 @@ export function createPageWatcher(deps: WatcherDeps) {
       const { profile, cards } = readPage(deps.doc, url);
       syncOverlay(profile ?? attachedPage(url), url, renderedUrl === undefined || renderedUrl === url.href);
       decorate(cards);
+    },
+    /** Asks again for every badge on the page (verdicts may have changed while the tab was hidden). */
+    refreshBadges() {
+      const shown = [...deps.doc.querySelectorAll('track-record-badge')].flatMap(
+        (host) => byHost.get(host) ?? [],
+      );
+      if (shown.length > 0) showVerdicts(shown);
     },
     /** The public profile on screen, for the popup and the side panel. */
     shownProfile: () => shown,

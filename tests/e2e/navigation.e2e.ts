@@ -195,6 +195,25 @@ describe('the extension on a single-page app (Upwork talent search imitation)', 
     await expect.poll(() => badgeLabels(browser, other.tab)).toEqual(expected);
   });
 
+  it('refreshes the verdicts on an open listing when the user comes back to its tab', async () => {
+    const listing = await openSearch();
+    const carla = people[4] as Person;
+    expect((await badgeLabels(browser, listing.tab))[keyOf(carla)]).toBe('');
+    // Tracked in another tab, while the listing stays open in the background.
+    const other = await openSearch();
+    await go(other.tab, carla);
+    const frame = await overlayFrame(other.tab);
+    await frame.getByRole('button', { name: 'Track' }).click();
+    await frame.getByTestId('verdict').waitFor();
+    await listing.tab.bringToFront();
+    // Headless Chromium keeps every tab visible, so it never fires the event a real tab switch does: the
+    // test fires it as the browser would.
+    await listing.tab.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await expect
+      .poll(async () => (await badgeLabels(browser, listing.tab))[keyOf(carla)])
+      .toBe('Track Record: Tracked');
+  });
+
   // Upwork's app changes the address before it renders the new page: until it has, the document still
   // shows the search or the previous profile, and nothing of it may be shown or recorded as the new one.
   it('names and tracks the freelancer shown, when the app renders after changing the address (search → profile)', async () => {
