@@ -3,15 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../scripts/extension-browser.mjs';
 import { askTab, HAVE_SHARED_PAGES, launch, overlayFrame, overlayHost, sharedPage, tabIdOf } from './harness';
 
-// The saved real pages live outside the project (../shared); CI always has them.
+// The saved real pages live outside the project (../shared); CI always has them. Without them the
+// suite skips, and nothing here reads them before it knows they are there.
 describe.skipIf(!HAVE_SHARED_PAGES)('the first slice on the real Upwork profile', () => {
-  const profile = sharedPage('upwork/profile-rachel-w-2023-11.html');
-  const feed = sharedPage('upwork/job-feed-2023-11.html');
-  const key = `upwork:${profile.page.profile?.id}`;
+  const PROFILE = 'upwork/profile-rachel-w-2023-11.html';
+  const FEED = 'upwork/job-feed-2023-11.html';
+  let profile: ReturnType<typeof sharedPage>;
+  let feed: ReturnType<typeof sharedPage>;
+  let key: string;
   let browser: ExtensionBrowser;
   let page: Page;
 
   beforeAll(async () => {
+    profile = sharedPage(PROFILE);
+    feed = sharedPage(FEED);
+    key = `upwork:${profile.page.profile?.id}`;
     browser = await launch();
     browser.serve(profile.page.url, profile.html);
     browser.serve(feed.page.url, feed.html);
