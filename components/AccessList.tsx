@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Access, AccessLevel } from '../model/records';
-import { ErrorText } from './ErrorText';
+import { ErrorText, messageOf } from './ErrorText';
 
 const LEVELS: AccessLevel[] = ['view', 'edit', 'admin', 'billing', 'owner'];
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -22,7 +22,7 @@ export function AccessList({ accesses, onGrant, onRevoke }: Props) {
     try {
       await work();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(messageOf(e));
     }
   };
   return (

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ErrorText } from './ErrorText';
+import { ErrorText, messageOf } from './ErrorText';
 
 /** Whom a page is attached to: a new contractor by that name, or someone already tracked. */
 export type AttachChoice = { kind: 'new'; name: string } | { kind: 'existing'; contractorId: number };
@@ -37,7 +37,7 @@ export function AttachPage({ address, defaultName, contractors, onAttach }: Prop
           : { kind: 'existing', contractorId: Number(target) },
       );
     } catch (e) {
-      setError(`Could not track this page: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Could not track this page: ${messageOf(e)}`);
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { messageOf } from './ErrorText';
 
 type Props = {
   /** The backup as text, and a file name for it. */
@@ -16,7 +17,7 @@ type Props = {
 export function BackupPanel({ onExport, onCheck, onImport, onUndo, current }: Props) {
   const [pending, setPending] = useState<{ text: string; count: number; name: string } | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  const fail = (e: unknown) => setMessage({ error: true, text: e instanceof Error ? e.message : String(e) });
+  const fail = (e: unknown) => setMessage({ error: true, text: messageOf(e) });
 
   const download = async () => {
     setMessage(null);
@@ -42,7 +43,7 @@ export function BackupPanel({ onExport, onCheck, onImport, onUndo, current }: Pr
     } catch (e) {
       setMessage({
         error: true,
-        text: `${file.name} cannot be imported: ${e instanceof Error ? e.message : e}`,
+        text: `${file.name} cannot be imported: ${messageOf(e)}`,
       });
     }
   };

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Contractor } from '../model/records';
+import { messageOf } from './ErrorText';
 
 type Props = {
   contractor: Pick<Contractor, 'name' | 'status' | 'coolOffUntil'>;
@@ -21,7 +22,7 @@ export function CancelPanel({ contractor, onCancel, onReinstate }: Props) {
       setConfirming(false);
       setReason('');
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(messageOf(e));
     }
   };
 

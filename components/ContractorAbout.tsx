@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Contractor } from '../model/records';
-import { ErrorText } from './ErrorText';
+import { ErrorText, messageOf } from './ErrorText';
 
 export type AboutPatch = { name: string; skills: string[]; tags: string[]; drives?: string };
 
@@ -70,7 +70,7 @@ export function ContractorAbout({
           drives: drives.trim() || undefined,
         }).then(
           () => setEditing(false),
-          (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+          (err: unknown) => setError(messageOf(err)),
         );
       }}
     >

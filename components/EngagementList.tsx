@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { type Engagement, effectiveDueAt, type Milestone } from '../model/records';
 import { dayInputToDueDate, dayInputValue } from './day-input';
-import { ErrorText } from './ErrorText';
+import { ErrorText, messageOf } from './ErrorText';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const money = (amount: number | undefined, currency: string | undefined) =>
@@ -29,7 +29,7 @@ export function EngagementList({ engagements, milestones, ...actions }: Props) {
   const [error, setError] = useState<string | null>(null);
   const run = (work: () => Promise<void>) => {
     setError(null);
-    work().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    work().catch((e: unknown) => setError(messageOf(e)));
   };
   const ordered = [...engagements].sort((a, b) => b.startedAt - a.startedAt);
   return (

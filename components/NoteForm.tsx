@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ErrorText } from './ErrorText';
+import { ErrorText, messageOf } from './ErrorText';
 
 /** A note box: Ctrl/⌘+Enter saves; the text stays put if saving fails. */
 export function NoteForm({ onSave }: { onSave: (text: string) => Promise<void> }) {
@@ -18,7 +18,7 @@ export function NoteForm({ onSave }: { onSave: (text: string) => Promise<void> }
       await onSave(text.trim());
       setText('');
     } catch (e) {
-      setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Not saved: ${messageOf(e)}`);
     } finally {
       setSaving(false);
     }

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Policy, Settings } from '../model/settings';
-import { ErrorText } from './ErrorText';
+import { ErrorText, messageOf } from './ErrorText';
 
 const POLICIES: { value: Exclude<Policy, 'custom'>; label: string }[] = [
   { value: 'strict', label: 'Strict — 1 strike in 365 days, no grace (no excuses, no delays)' },
@@ -62,7 +62,7 @@ export function PolicyPicker({ settings, onPolicy, onNumbers }: Props) {
           setError(null);
           onNumbers(numbers).then(
             () => setDraft(null),
-            (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+            (err: unknown) => setError(messageOf(err)),
           );
         }}
       >

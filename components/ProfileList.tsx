@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { PlatformMetrics } from '../model/page';
 import type { Contractor, ProfileRecord } from '../model/records';
-import { ErrorText } from './ErrorText';
+import { ErrorText, messageOf } from './ErrorText';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
@@ -45,7 +45,7 @@ export function ProfileList({ profiles, others, onUnlink, onMerge, name }: Props
   const [error, setError] = useState<string | null>(null);
   const run = (work: Promise<void>) => {
     setError(null);
-    work.catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    work.catch((e: unknown) => setError(messageOf(e)));
   };
   const candidate = others.find((o) => o.id === mergeFrom);
   return (

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { type ExcuseCategory, excuseCategoryLabels, type RewardKind } from '../model/records';
 import { suggestExcuseCategory } from '../scoring/excuses';
 import { dayInputToTimestamp, dayInputValue } from './day-input';
+import { messageOf } from './ErrorText';
 
 /** What the user can record from the side panel; the page maps each kind to a repository call. */
 export type RecordInput =
@@ -95,7 +96,7 @@ export function RecordForm({ onRecord, now = Date.now }: Props) {
       setCategory(null);
       setMessage({ error: false, text: notice ?? 'Recorded.' });
     } catch (e) {
-      setMessage({ error: true, text: `Not recorded: ${e instanceof Error ? e.message : String(e)}` });
+      setMessage({ error: true, text: `Not recorded: ${messageOf(e)}` });
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ErrorText } from './ErrorText';
+import { ErrorText, messageOf } from './ErrorText';
 
 /** Shown for a freelancer the user has not tracked yet. */
 export function TrackPrompt({ name, onTrack }: { name: string; onTrack: () => Promise<void> }) {
@@ -22,7 +22,7 @@ export function TrackPrompt({ name, onTrack }: { name: string; onTrack: () => Pr
             try {
               await onTrack();
             } catch (e) {
-              setError(`Could not start tracking: ${e instanceof Error ? e.message : String(e)}`);
+              setError(`Could not start tracking: ${messageOf(e)}`);
             } finally {
               setBusy(false);
             }

@@ -2,7 +2,7 @@ import '../../components/theme.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { BackupPanel } from '../../components/BackupPanel';
-import { ErrorText } from '../../components/ErrorText';
+import { ErrorText, messageOf } from '../../components/ErrorText';
 import { FindingList } from '../../components/FindingList';
 import { PolicyPicker } from '../../components/PolicyPicker';
 import { RosterTable } from '../../components/RosterTable';
@@ -42,7 +42,7 @@ function Roster() {
     setNotice(null);
     work().then(
       () => done && setNotice(done),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(messageOf(e)),
     );
   };
 

@@ -4,7 +4,7 @@ import { CancelPanel } from '../../components/CancelPanel';
 import { ContractorAbout } from '../../components/ContractorAbout';
 import { ContractorHeader } from '../../components/ContractorHeader';
 import { EngagementList } from '../../components/EngagementList';
-import { ErrorText } from '../../components/ErrorText';
+import { ErrorText, messageOf } from '../../components/ErrorText';
 import { EventList } from '../../components/EventList';
 import { headlinesFrom } from '../../components/event-labels';
 import { ProfileList } from '../../components/ProfileList';
@@ -47,7 +47,7 @@ export function ContractorDetail({ view }: { view: ContractorView }) {
   const [error, setError] = useState<string | null>(null);
   const attempt = (work: () => Promise<unknown>) => {
     setError(null);
-    work().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    work().catch((e: unknown) => setError(messageOf(e)));
   };
   const done = async (work: Promise<unknown>) => void (await work);
 
