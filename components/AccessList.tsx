@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { RecordId } from '../model/ids';
 import type { Access, AccessLevel } from '../model/records';
 import { ErrorText, messageOf } from './ErrorText';
 
@@ -8,7 +9,7 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 type Props = {
   accesses: Access[];
   onGrant: (what: string, level: AccessLevel) => Promise<void>;
-  onRevoke: (accessId: number) => Promise<void>;
+  onRevoke: (accessId: RecordId) => Promise<void>;
 };
 
 /** Rule 4, arm's length: what each contractor can reach, and taking it back. */

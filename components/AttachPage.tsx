@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
+import type { RecordId } from '../model/ids';
 import { ErrorText, messageOf } from './ErrorText';
 
 /** Whom a page is attached to: a new contractor by that name, or someone already tracked. */
-export type AttachChoice = { kind: 'new'; name: string } | { kind: 'existing'; contractorId: number };
+export type AttachChoice = { kind: 'new'; name: string } | { kind: 'existing'; contractorId: RecordId };
 
 type Props = {
   /** The page's address, as shown to the user. */
@@ -10,7 +11,7 @@ type Props = {
   /** Prefilled name for a new contractor (the page's title). */
   defaultName: string;
   /** Everyone already tracked, to attach the page to one of them instead. */
-  contractors: { id: number; name: string }[];
+  contractors: { id: RecordId; name: string }[];
   onAttach: (choice: AttachChoice) => Promise<void>;
 };
 
@@ -32,9 +33,7 @@ export function AttachPage({ address, defaultName, contractors, onAttach }: Prop
     setError(null);
     try {
       await onAttach(
-        target === NEW
-          ? { kind: 'new', name: name.trim() }
-          : { kind: 'existing', contractorId: Number(target) },
+        target === NEW ? { kind: 'new', name: name.trim() } : { kind: 'existing', contractorId: target },
       );
     } catch (e) {
       setError(`Could not track this page: ${messageOf(e)}`);
@@ -61,7 +60,7 @@ export function AttachPage({ address, defaultName, contractors, onAttach }: Prop
           <select value={target} onChange={(e) => setTarget(e.currentTarget.value)}>
             <option value={NEW}>Someone new</option>
             {contractors.map((c) => (
-              <option key={c.id} value={String(c.id)}>
+              <option key={c.id} value={c.id}>
                 {c.name}
               </option>
             ))}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { RecordId } from '../model/ids';
 import { type Engagement, effectiveDueAt, type Milestone } from '../model/records';
 import { dayInputToDueDate, dayInputValue } from './day-input';
 import { ErrorText, messageOf } from './ErrorText';
@@ -9,17 +10,17 @@ const money = (amount: number | undefined, currency: string | undefined) =>
 
 export type EngagementActions = {
   onCreate: (input: { title: string; skill?: string; budget?: number; currency?: string }) => Promise<void>;
-  onSetStatus: (engagementId: number, status: Engagement['status'], reason?: string) => Promise<void>;
+  onSetStatus: (engagementId: RecordId, status: Engagement['status'], reason?: string) => Promise<void>;
   onAddMilestone: (input: {
-    engagementId: number;
+    engagementId: RecordId;
     amount: number;
     dueAt: number;
     title?: string;
   }) => Promise<void>;
-  onDeliver: (milestoneId: number) => Promise<void>;
-  onAccept: (milestoneId: number) => Promise<void>;
-  onPay: (milestoneId: number) => Promise<void>;
-  onRenegotiate: (milestoneId: number, dueAt: number, reason?: string) => Promise<void>;
+  onDeliver: (milestoneId: RecordId) => Promise<void>;
+  onAccept: (milestoneId: RecordId) => Promise<void>;
+  onPay: (milestoneId: RecordId) => Promise<void>;
+  onRenegotiate: (milestoneId: RecordId, dueAt: number, reason?: string) => Promise<void>;
 };
 
 type Props = EngagementActions & { engagements: Engagement[]; milestones: Milestone[] };

@@ -1,3 +1,4 @@
+import type { RecordId } from '../model/ids';
 import type { HistoryEvent } from '../model/records';
 import { eventHeadline } from './event-labels';
 
@@ -18,7 +19,7 @@ type Props = {
   events: HistoryEvent[];
   limit?: number;
   /** Headlines worked out by the score (e.g. "Delivered late by 3 days"), by event id. */
-  headlines?: Map<number, string>;
+  headlines?: Map<RecordId, string>;
   onDelete?: (event: HistoryEvent) => void;
 };
 

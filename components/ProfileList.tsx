@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { RecordId } from '../model/ids';
 import type { PlatformMetrics } from '../model/page';
 import type { Contractor, ProfileRecord } from '../model/records';
 import { ErrorText, messageOf } from './ErrorText';
@@ -35,13 +36,13 @@ type Props = {
   /** Other contractors this one could absorb. */
   others: Pick<Contractor, 'id' | 'name'>[];
   onUnlink: (key: string) => Promise<void>;
-  onMerge: (fromId: number) => Promise<void>;
+  onMerge: (fromId: RecordId) => Promise<void>;
   name: string;
 };
 
 /** A contractor's identities on the marketplaces: separate one, or merge another contractor in. */
 export function ProfileList({ profiles, others, onUnlink, onMerge, name }: Props) {
-  const [mergeFrom, setMergeFrom] = useState<number | null>(null);
+  const [mergeFrom, setMergeFrom] = useState<RecordId | null>(null);
   const [error, setError] = useState<string | null>(null);
   const run = (work: Promise<void>) => {
     setError(null);
@@ -80,7 +81,7 @@ export function ProfileList({ profiles, others, onUnlink, onMerge, name }: Props
             <select
               name="merge"
               value={mergeFrom ?? ''}
-              onChange={(e) => setMergeFrom(e.currentTarget.value ? Number(e.currentTarget.value) : null)}
+              onChange={(e) => setMergeFrom(e.currentTarget.value || null)}
             >
               <option value="">Choose…</option>
               {others.map((o) => (

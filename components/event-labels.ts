@@ -1,3 +1,4 @@
+import type { RecordId } from '../model/ids';
 import { excuseCategoryLabels, type HistoryEvent } from '../model/records';
 import type { Assessment } from '../model/summary';
 
@@ -36,8 +37,8 @@ export function eventHeadline(event: HistoryEvent): string {
  * Headlines as the score worked them out, by event id ("Delivered late by 3 days": a delivery's lateness
  * may come from its milestone), without the date the timeline shows anyway.
  */
-export function headlinesFrom(assessment: Assessment): Map<number, string> {
-  const byEvent = new Map<number, string>();
+export function headlinesFrom(assessment: Assessment): Map<RecordId, string> {
+  const byEvent = new Map<RecordId, string>();
   for (const item of assessment.why) {
     if (item.eventId !== undefined) byEvent.set(item.eventId, item.label.replace(/ \([^)]*\)$/, ''));
   }

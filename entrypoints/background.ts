@@ -2,8 +2,9 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { listener, ToBackground } from '../messages/protocol';
 import { webProfile } from '../sites/web';
-import { findContractorIdByKey, recordPageSeen, verdictsForKeys } from '../storage/contractors';
+import { findContractorIdByKey, recordPageSeen } from '../storage/contractors';
 import { getDb } from '../storage/db';
+import { verdictsForKeys } from '../storage/roster';
 import { syncSiteScripts } from './shared/site-access';
 
 type Sender = { id?: string; tab?: { id?: number }; url?: string };

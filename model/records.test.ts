@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { newId } from './ids';
 import {
   Access,
   Contractor,
@@ -6,39 +7,44 @@ import {
   HistoryEvent,
   MetricSnapshot,
   Milestone,
+  NewEvent,
   ProfileRecord,
-  parseNewEvent,
 } from './records';
 import { defaultSettings, Settings } from './settings';
 import { parseRecord, ValidationError } from './validation';
 import type { z } from './zod';
 
-const contractor = { id: 1, name: 'Dana', createdAt: 0 };
+const ID = newId(0);
+const stored = { id: ID, updatedAt: 0 };
+const contractor = { ...stored, name: 'Dana', createdAt: 0 };
 const profile = {
   key: 'upwork:~01',
   platform: 'upwork',
   id: '~01',
-  contractorId: 1,
+  contractorId: ID,
   name: 'Dana',
   url: 'https://www.upwork.com/freelancers/~01',
   lastSeenAt: 0,
+  updatedAt: 0,
 };
 const engagement = {
-  id: 1,
-  contractorId: 1,
+  ...stored,
+  contractorId: ID,
   title: 'Site',
   startedAt: 0,
   status: 'active',
   budget: 100,
   currency: 'USD',
 };
-const milestone = { id: 1, engagementId: 1, contractorId: 1, amount: 100, dueAt: 0 };
-const event = { id: 1, contractorId: 1, at: 0 };
-const access = { id: 1, contractorId: 1, what: 'WordPress admin', level: 'admin', grantedAt: 0 };
-const snapshot = { id: 1, profileKey: 'upwork:~01', contractorId: 1, at: 0, metrics: { rating: 4.9 } };
+const milestone = { ...stored, engagementId: ID, contractorId: ID, amount: 100, dueAt: 0 };
+const event = { ...stored, contractorId: ID, at: 0 };
+const access = { ...stored, contractorId: ID, what: 'WordPress admin', level: 'admin', grantedAt: 0 };
+const snapshot = { id: ID, profileKey: 'upwork:~01', at: 0, metrics: { rating: 4.9 } };
 
 const cases: [string, z.ZodType, unknown, string][] = [
   ['contractor without a name', Contractor, { ...contractor, name: '  ' }, 'name'],
+  ['contractor numbered as before schema 3', Contractor, { ...contractor, id: 1 }, 'id'],
+  ['contractor without its last change', Contractor, { ...contractor, updatedAt: undefined }, 'updatedAt'],
   ['contractor with a bad status', Contractor, { ...contractor, status: 'gone' }, 'status'],
   ['contractor with an empty skill', Contractor, { ...contractor, skills: [''] }, 'skills.0'],
   ['contractor with a negative cool-off', Contractor, { ...contractor, coolOffUntil: -1 }, 'coolOffUntil'],
@@ -85,7 +91,7 @@ const cases: [string, z.ZodType, unknown, string][] = [
   [
     'event without a contractor',
     HistoryEvent,
-    { ...event, contractorId: 0, type: 'note', text: 'x' },
+    { ...event, contractorId: 'dana', type: 'note', text: 'x' },
     'contractorId',
   ],
   ['event without a date', HistoryEvent, { ...event, at: undefined, type: 'cancelled' }, 'at'],
@@ -135,18 +141,15 @@ describe('every schema rejects a malformed record, naming the field', () => {
   });
 });
 
-describe('parseNewEvent', () => {
-  it('rejects an event in the future', () => {
-    expect(() => parseNewEvent({ contractorId: 1, type: 'note', text: 'hi', at: 1001 }, 1000)).toThrow(
-      /^at: .*future/,
-    );
-  });
-  it('accepts an event at now and returns it without an id', () => {
-    expect(parseNewEvent({ contractorId: 1, type: 'praise', text: 'great', at: 1000 }, 1000)).toEqual({
-      contractorId: 1,
+describe('new records', () => {
+  it('are checked without the id and last change the database gives them', () => {
+    const { id: _id, updatedAt: _updatedAt, ...fields } = event;
+    expect(parseRecord(NewEvent, { ...fields, type: 'praise', text: 'great' })).toEqual({
+      contractorId: ID,
+      at: 0,
       type: 'praise',
       text: 'great',
-      at: 1000,
     });
+    expect(() => parseRecord(NewEvent, { ...fields, type: 'praise', text: ' ' })).toThrow(/^text: /);
   });
 });

@@ -1,11 +1,17 @@
+import { RECORD_ID_PATTERN } from './ids';
 import { PlatformMetrics } from './page';
 import { Platform, ProfileKey } from './platform';
-import { parseRecord } from './validation';
 import { z } from './zod';
+
+// Each record comes in two schemas: `New…`, what a caller supplies to create one, and the stored record,
+// which adds its `id` (made on insert, see ids.ts) and `updatedAt` (when it last changed: a merge import
+// keeps the newer of two versions of one record). Both are built from one list of fields.
 
 /** Milliseconds since the epoch. */
 export const Timestamp = z.number().int().nonnegative();
-const Id = z.number().int().positive();
+export const Id = z.string().regex(RECORD_ID_PATTERN, 'not a record id');
+/** What every stored record adds to its `New…` fields. */
+const stored = { id: Id, updatedAt: Timestamp };
 const Money = z.number().finite().nonnegative();
 /** ISO 4217-like code, e.g. "USD". */
 export const Currency = z
@@ -19,9 +25,7 @@ export const SkillArea = z.string().trim().min(1, 'a skill area cannot be empty'
 export const ContractorStatus = z.enum(['active', 'paused', 'dropped']);
 export type ContractorStatus = z.infer<typeof ContractorStatus>;
 
-/** A person the user hires. Their marketplace identities are `ProfileRecord`s. */
-export const Contractor = z.object({
-  id: Id,
+const contractorFields = {
   name: z.string().trim().min(1, 'a contractor needs a name').max(200),
   createdAt: Timestamp,
   /** Skill areas / areas of work. */
@@ -32,7 +36,13 @@ export const Contractor = z.object({
   status: ContractorStatus.default('active'),
   /** End of the cool-off after "cancel and move on"; while it lasts the verdict is `dropped`. */
   coolOffUntil: Timestamp.optional(),
-});
+  /** The number this contractor had before ids became global (schema 3), so old links still open them. */
+  legacyId: z.number().int().positive().optional(),
+};
+/** A person the user hires. Their marketplace identities are `ProfileRecord`s. */
+export const NewContractor = z.object(contractorFields);
+export type NewContractor = z.input<typeof NewContractor>;
+export const Contractor = z.object({ ...contractorFields, ...stored });
 export type Contractor = z.infer<typeof Contractor>;
 
 /** One identity of a contractor on one marketplace (or one page attached by hand), keyed `platform:id`. */
@@ -48,30 +58,33 @@ export const ProfileRecord = z.object({
   url: z.url().max(2048),
   lastSeenAt: Timestamp,
   metrics: z.optional(PlatformMetrics),
+  updatedAt: Timestamp,
 });
 export type ProfileRecord = z.infer<typeof ProfileRecord>;
 
 export const EngagementStatus = z.enum(['active', 'completed', 'cancelled']);
 export type EngagementStatus = z.infer<typeof EngagementStatus>;
 
+const engagementFields = {
+  contractorId: Id,
+  title: z.string().trim().min(1, 'an engagement needs a title').max(300),
+  skill: SkillArea.optional(),
+  budget: Money.optional(),
+  currency: Currency.optional(),
+  startedAt: Timestamp,
+  status: EngagementStatus,
+  endedAt: Timestamp.optional(),
+  cancelReason: z.string().trim().max(2000).optional(),
+};
+const budgetNeedsCurrency = (e: { budget?: number; currency?: string }) =>
+  e.budget === undefined || e.currency !== undefined;
+const budgetNeedsCurrencyError = { message: 'a budget needs a currency', path: ['currency'] };
 /** A piece of work given to one contractor. */
+export const NewEngagement = z.object(engagementFields).refine(budgetNeedsCurrency, budgetNeedsCurrencyError);
+export type NewEngagement = z.input<typeof NewEngagement>;
 export const Engagement = z
-  .object({
-    id: Id,
-    contractorId: Id,
-    title: z.string().trim().min(1, 'an engagement needs a title').max(300),
-    skill: SkillArea.optional(),
-    budget: Money.optional(),
-    currency: Currency.optional(),
-    startedAt: Timestamp,
-    status: EngagementStatus,
-    endedAt: Timestamp.optional(),
-    cancelReason: z.string().trim().max(2000).optional(),
-  })
-  .refine((e) => e.budget === undefined || e.currency !== undefined, {
-    message: 'a budget needs a currency',
-    path: ['currency'],
-  });
+  .object({ ...engagementFields, ...stored })
+  .refine(budgetNeedsCurrency, budgetNeedsCurrencyError);
 export type Engagement = z.infer<typeof Engagement>;
 
 /** A due date agreed again, with when and why. */
@@ -86,8 +99,7 @@ export type Renegotiation = z.infer<typeof Renegotiation>;
  * A milestone of an engagement. `dueAt` is the date first promised; the due date in effect is the last
  * renegotiated one. Dates are days: the day of a timestamp is its UTC calendar day.
  */
-export const Milestone = z.object({
-  id: Id,
+const milestoneFields = {
   engagementId: Id,
   contractorId: Id,
   title: z.string().trim().max(300).optional(),
@@ -98,7 +110,10 @@ export const Milestone = z.object({
   deliveredAt: Timestamp.optional(),
   acceptedAt: Timestamp.optional(),
   paidAt: Timestamp.optional(),
-});
+};
+export const NewMilestone = z.object(milestoneFields);
+export type NewMilestone = z.input<typeof NewMilestone>;
+export const Milestone = z.object({ ...milestoneFields, ...stored });
 export type Milestone = z.infer<typeof Milestone>;
 
 /** The due date in effect for a milestone. */
@@ -134,7 +149,6 @@ export const AccessLevel = z.enum(['view', 'edit', 'admin', 'billing', 'owner'])
 export type AccessLevel = z.infer<typeof AccessLevel>;
 
 const eventBase = {
-  id: Id,
   contractorId: Id,
   /** When it happened (not when it was recorded). Never in the future. */
   at: Timestamp,
@@ -144,87 +158,83 @@ const eventBase = {
 const LateDays = z.number().int().min(0).max(3650);
 const OptionalText = z.string().trim().max(10_000).optional();
 
-/** A note. Kept as its own schema: the foundation recorded notes only. */
-export const NoteEvent = z.object({
-  ...eventBase,
-  type: z.literal('note'),
-  text: z.string().trim().min(1, 'a note cannot be empty').max(10_000),
-});
-export type NoteEvent = z.infer<typeof NoteEvent>;
-
 /**
- * Something that happened with a contractor.
+ * The kinds of event, each over `base` (the new event's fields, or the stored event's).
  * - `delivered`: work delivered. Its lateness comes from its milestone's due date in effect, or from
  *   `daysLate` as entered when there is no milestone (0 or absent: on time).
  * - `deadline-missed`: a deadline passed with nothing delivered (`daysLate` as entered; a milestone's
  *   live lateness is derived without any event).
  */
-export const HistoryEvent = z.discriminatedUnion('type', [
-  NoteEvent,
-  z.object({ ...eventBase, type: z.literal('delivered'), daysLate: LateDays.optional(), text: OptionalText }),
-  z.object({
-    ...eventBase,
-    type: z.literal('deadline-missed'),
-    daysLate: LateDays.optional(),
-    text: OptionalText,
-  }),
-  z.object({
-    ...eventBase,
-    type: z.literal('excuse'),
-    text: z.string().trim().min(1, 'an excuse needs its text').max(10_000),
-    category: ExcuseCategory,
-  }),
-  z.object({
-    ...eventBase,
-    type: z.literal('quality-problem'),
-    text: z.string().trim().min(1, 'describe the quality problem').max(10_000),
-  }),
-  z.object({ ...eventBase, type: z.literal('praise'), text: z.string().trim().min(1).max(10_000) }),
-  z.object({
-    ...eventBase,
-    type: z.literal('reward'),
-    kind: RewardKind,
-    amount: Money.optional(),
-    currency: Currency.optional(),
-    text: OptionalText,
-  }),
-  z.object({ ...eventBase, type: z.literal('access-granted'), accessId: Id, text: OptionalText }),
-  z.object({ ...eventBase, type: z.literal('access-revoked'), accessId: Id, text: OptionalText }),
-  z.object({ ...eventBase, type: z.literal('cancelled'), text: OptionalText }),
-]);
-export type HistoryEvent = z.infer<typeof HistoryEvent>;
-export type EventType = HistoryEvent['type'];
-/** A history event before the database gives it an id. */
-export type NewEvent = DistributiveOmit<HistoryEvent, 'id'>;
-/** `Omit` applied to each member of a union. */
-export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-/** Validates a new event: its schema, and that it did not happen after `now`. */
-export function parseNewEvent(input: unknown, now: number): NewEvent {
-  const event = parseRecord(HistoryEvent, { id: 1, ...(input as object) });
-  if (event.at > now)
-    throw new Error(`at: an event cannot be in the future (${new Date(event.at).toISOString()})`);
-  const { id: _id, ...rest } = event;
-  return rest as NewEvent;
+function eventKinds<B extends z.core.$ZodLooseShape>(base: B) {
+  return z.discriminatedUnion('type', [
+    z.object({
+      ...base,
+      type: z.literal('note'),
+      text: z.string().trim().min(1, 'a note cannot be empty').max(10_000),
+    }),
+    z.object({ ...base, type: z.literal('delivered'), daysLate: LateDays.optional(), text: OptionalText }),
+    z.object({
+      ...base,
+      type: z.literal('deadline-missed'),
+      daysLate: LateDays.optional(),
+      text: OptionalText,
+    }),
+    z.object({
+      ...base,
+      type: z.literal('excuse'),
+      text: z.string().trim().min(1, 'an excuse needs its text').max(10_000),
+      category: ExcuseCategory,
+    }),
+    z.object({
+      ...base,
+      type: z.literal('quality-problem'),
+      text: z.string().trim().min(1, 'describe the quality problem').max(10_000),
+    }),
+    z.object({ ...base, type: z.literal('praise'), text: z.string().trim().min(1).max(10_000) }),
+    z.object({
+      ...base,
+      type: z.literal('reward'),
+      kind: RewardKind,
+      amount: Money.optional(),
+      currency: Currency.optional(),
+      text: OptionalText,
+    }),
+    z.object({ ...base, type: z.literal('access-granted'), accessId: Id, text: OptionalText }),
+    z.object({ ...base, type: z.literal('access-revoked'), accessId: Id, text: OptionalText }),
+    z.object({ ...base, type: z.literal('cancelled'), text: OptionalText }),
+  ]);
 }
 
+/** Something that happened with a contractor, as a caller records it. */
+export const NewEvent = eventKinds(eventBase);
+export type NewEvent = z.input<typeof NewEvent>;
+/** Something that happened with a contractor, as stored. */
+export const HistoryEvent = eventKinds({ ...eventBase, ...stored });
+export type HistoryEvent = z.infer<typeof HistoryEvent>;
+export type EventType = HistoryEvent['type'];
+export type NoteEvent = Extract<HistoryEvent, { type: 'note' }>;
+
 /** An access the contractor holds ("WordPress admin", "Google Drive folder"). */
-export const Access = z.object({
-  id: Id,
+const accessFields = {
   contractorId: Id,
   engagementId: Id.optional(),
   what: z.string().trim().min(1, 'say what the access is to').max(300),
   level: AccessLevel,
   grantedAt: Timestamp,
   revokedAt: Timestamp.optional(),
-});
+};
+export const NewAccess = z.object(accessFields);
+export type NewAccess = z.input<typeof NewAccess>;
+export const Access = z.object({ ...accessFields, ...stored });
 export type Access = z.infer<typeof Access>;
 
-/** What a marketplace showed on a profile on one day. */
+/**
+ * What a marketplace showed on a profile on one day. Never changed once written; whose it is follows
+ * from its profile.
+ */
 export const MetricSnapshot = z.object({
   id: Id,
   profileKey: ProfileKey,
-  contractorId: Id,
   at: Timestamp,
   metrics: PlatformMetrics,
 });

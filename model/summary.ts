@@ -1,4 +1,5 @@
-import { ExcuseCategory, Timestamp } from './records';
+import type { RecordId } from './ids';
+import { ExcuseCategory, Id, Timestamp } from './records';
 import { Verdict } from './verdict';
 import { z } from './zod';
 
@@ -21,20 +22,20 @@ export const Fact = z.discriminatedUnion('kind', [
     kind: z.literal('delivery'),
     at: Timestamp,
     lateDays: z.number().int().min(0),
-    eventId: z.number().int().optional(),
-    milestoneId: z.number().int().optional(),
+    eventId: Id.optional(),
+    milestoneId: Id.optional(),
   }),
   z.object({
     kind: z.literal('missed'),
     at: Timestamp,
     lateDays: z.number().int().min(0),
-    eventId: z.number().int().optional(),
-    milestoneId: z.number().int().optional(),
+    eventId: Id.optional(),
+    milestoneId: Id.optional(),
   }),
-  z.object({ kind: z.literal('open'), dueAt: Timestamp, milestoneId: z.number().int() }),
-  z.object({ kind: z.literal('excuse'), at: Timestamp, category: ExcuseCategory, eventId: z.number().int() }),
-  z.object({ kind: z.literal('quality'), at: Timestamp, eventId: z.number().int() }),
-  z.object({ kind: z.literal('reward'), at: Timestamp, eventId: z.number().int() }),
+  z.object({ kind: z.literal('open'), dueAt: Timestamp, milestoneId: Id }),
+  z.object({ kind: z.literal('excuse'), at: Timestamp, category: ExcuseCategory, eventId: Id }),
+  z.object({ kind: z.literal('quality'), at: Timestamp, eventId: Id }),
+  z.object({ kind: z.literal('reward'), at: Timestamp, eventId: Id }),
 ]);
 export type Fact = z.infer<typeof Fact>;
 
@@ -53,24 +54,15 @@ export const Counts = z.object({
 export type Counts = z.infer<typeof Counts>;
 
 /**
- * What is stored with each contractor. `facts`, `counts`, `lastActivityAt` and `droppedUntil` only change
- * when history changes (they are rewritten in the same transaction). The rest is a snapshot computed at
- * `computedAt` for the indexes (by verdict); it stays exact until `nextChangeAt` (a cool-off ending, a
- * strike leaving the window, a deadline passing, or one day of recency decay). Readers recompute the
- * assessment from the facts with their own `now` — cheap, and it never scans history.
+ * What is stored with each contractor, rewritten in the same transaction as any change to their history.
+ * It holds no verdict or score: those depend on `now` (outcomes age, deadlines pass, a cool-off ends) and
+ * on the settings, so readers compute them from the facts — a few dozen numbers — with their own `now`.
  */
 export const StoredSummary = z.object({
   facts: z.array(Fact),
   droppedUntil: Timestamp.optional(),
   counts: Counts,
   lastActivityAt: Timestamp.optional(),
-  computedAt: Timestamp,
-  nextChangeAt: Timestamp,
-  verdict: Verdict,
-  score: z.number().nullable(),
-  strikes: z.number().int(),
-  onTime: z.number().int(),
-  onTimeSinceReward: z.number().int(),
 });
 export type StoredSummary = z.infer<typeof StoredSummary>;
 
@@ -78,8 +70,8 @@ export type StoredSummary = z.infer<typeof StoredSummary>;
 export type WhyItem = {
   fact: Fact['kind'];
   at: number;
-  eventId?: number;
-  milestoneId?: number;
+  eventId?: RecordId;
+  milestoneId?: RecordId;
   /** e.g. "Delivered late by 3 days (12 Mar 2025)". */
   label: string;
   /** Days past due and grace, for deliveries and deadlines. */
@@ -100,7 +92,7 @@ export type RepeatedExcuse = {
   category: ExcuseCategory;
   count: number;
   windowDays: number;
-  eventIds: number[];
+  eventIds: RecordId[];
   message: string;
 };
 

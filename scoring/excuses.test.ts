@@ -32,7 +32,7 @@ describe('repeatedExcuses', () => {
     kind: 'excuse',
     at: now - daysAgo * DAY_MS,
     category,
-    eventId: id,
+    eventId: String(id),
   });
 
   it('flags the third internet outage in 60 days', () => {
@@ -41,7 +41,7 @@ describe('repeatedExcuses', () => {
       defaultSettings,
       now,
     );
-    expect(flag).toMatchObject({ category: 'connectivity', count: 3, eventIds: [1, 2, 3] });
+    expect(flag).toMatchObject({ category: 'connectivity', count: 3, eventIds: ['1', '2', '3'] });
     expect(flag?.message).toBe("third 'internet / power / equipment' excuse in 60 days");
   });
 

@@ -1,3 +1,4 @@
+import type { RecordId } from '../model/ids';
 import { type ExcuseCategory, excuseCategoryLabels } from '../model/records';
 import type { Settings } from '../model/settings';
 import type { Fact, RepeatedExcuse } from '../model/summary';
@@ -72,7 +73,7 @@ export function suggestExcuseCategory(text: string): ExcuseCategory {
 export function repeatedExcuses(facts: readonly Fact[], settings: Settings, now: number): RepeatedExcuse[] {
   const windowDays = settings.excuseRepeatWindowDays;
   const from = now - windowDays * DAY_MS;
-  const byCategory = new Map<ExcuseCategory, number[]>();
+  const byCategory = new Map<ExcuseCategory, RecordId[]>();
   for (const f of facts) {
     if (f.kind !== 'excuse' || f.at > now || f.at < from) continue;
     byCategory.set(f.category, [...(byCategory.get(f.category) ?? []), f.eventId]);

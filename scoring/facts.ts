@@ -1,3 +1,4 @@
+import type { RecordId } from '../model/ids';
 import {
   type Access,
   type Engagement,
@@ -25,7 +26,7 @@ export function deriveFacts(
 ): Fact[] {
   const milestoneById = new Map(milestones.map((m) => [m.id, m]));
   const activeEngagements = new Set(engagements.filter((e) => e.status === 'active').map((e) => e.id));
-  const deliveredMilestones = new Set<number>();
+  const deliveredMilestones = new Set<RecordId>();
   const facts: Fact[] = [];
 
   for (const e of events) {

@@ -23,7 +23,7 @@ const onTime = (n: number, from = 0): Fact[] =>
     kind: 'delivery',
     at: NOW - (i + from) * DAY_MS,
     lateDays: 0,
-    eventId: 100 + i,
+    eventId: `${100 + i}`,
   }));
 
 function contractor(
@@ -34,7 +34,7 @@ function contractor(
   status: RosterContractor['status'] = 'active',
 ): RosterContractor {
   return {
-    id,
+    id: String(id),
     name,
     skills,
     status,
@@ -54,8 +54,9 @@ const engagement = (
   budget: number,
   status: Engagement['status'] = 'active',
 ): Engagement => ({
-  id,
-  contractorId,
+  id: String(id),
+  contractorId: String(contractorId),
+  updatedAt: NOW,
   title: `Job ${id}`,
   budget,
   currency: 'USD',
@@ -68,9 +69,10 @@ const milestone = (
   contractorId: number,
   over: Partial<Milestone> = {},
 ): Milestone => ({
-  id,
-  engagementId,
-  contractorId,
+  id: String(id),
+  engagementId: String(engagementId),
+  contractorId: String(contractorId),
+  updatedAt: NOW,
   amount: 500,
   currency: 'USD',
   dueAt: NOW,
@@ -83,8 +85,9 @@ const access = (
   level: Access['level'],
   over: Partial<Access> = {},
 ): Access => ({
-  id,
-  contractorId,
+  id: String(id),
+  contractorId: String(contractorId),
+  updatedAt: NOW,
   what: `Thing ${id}`,
   level,
   grantedAt: NOW - DAY_MS,
@@ -106,7 +109,7 @@ describe('rule 1: two proven people per area', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ rule: 1, severity: 'warning' });
     expect(findings[0]?.message).toContain('only Ann');
-    expect(findings[0]?.records).toContainEqual({ kind: 'contractor', id: 2 });
+    expect(findings[0]?.records).toContainEqual({ kind: 'contractor', id: '2' });
   });
 
   it('an area known only from an engagement has nobody proven', () => {
@@ -173,7 +176,7 @@ describe('rule 4: arm’s length', () => {
       accesses: [
         access(1, 1, 'view'),
         access(2, 1, 'edit'),
-        access(3, 1, 'view', { engagementId: 7 }),
+        access(3, 1, 'view', { engagementId: '7' }),
         access(4, 1, 'admin', { revokedAt: NOW }), // revoked: ignored
         access(5, 2, 'owner'),
       ],
@@ -190,21 +193,21 @@ describe('rule 4: arm’s length', () => {
 
 describe('rule 5 and the care rule', () => {
   it('the strike limit reached says cancel and move on, naming the strikes', () => {
-    const late: Fact = { kind: 'delivery', at: NOW, lateDays: 2, eventId: 9 };
+    const late: Fact = { kind: 'delivery', at: NOW, lateDays: 2, eventId: '9' };
     const [finding] = checkNoExcuses(roster({ contractors: [contractor(1, 'Ann', [], [late])] }));
     expect(finding).toMatchObject({
       rule: 5,
       severity: 'critical',
       records: [
-        { kind: 'contractor', id: 1 },
-        { kind: 'event', id: 9 },
+        { kind: 'contractor', id: '1' },
+        { kind: 'event', id: '9' },
       ],
     });
     expect(finding?.message).toContain('Cancel and move on');
   });
 
   it('a trusted contractor with five on-time deliveries since the last reward deserves one', () => {
-    const reward: Fact = { kind: 'reward', at: NOW - 2.5 * DAY_MS, eventId: 1 };
+    const reward: Fact = { kind: 'reward', at: NOW - 2.5 * DAY_MS, eventId: '1' };
     expect(checkCare(roster({ contractors: [contractor(1, 'Ann', [], onTime(5))] }), s)).toHaveLength(1);
     expect(checkCare(roster({ contractors: [contractor(1, 'Ann', [], [...onTime(5), reward])] }), s)).toEqual(
       [],

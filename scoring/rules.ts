@@ -1,3 +1,4 @@
+import type { RecordId } from '../model/ids';
 import type { Access, Contractor, Engagement, Milestone } from '../model/records';
 import type { Settings } from '../model/settings';
 import type { Assessment } from '../model/summary';
@@ -6,7 +7,7 @@ import { formatDay, plural } from './dates';
 export type Severity = 'info' | 'warning' | 'critical';
 export type RuleId = 1 | 2 | 3 | 4 | 5 | 'care';
 export type RecordRef =
-  | { kind: 'contractor' | 'engagement' | 'milestone' | 'access' | 'event'; id: number }
+  | { kind: 'contractor' | 'engagement' | 'milestone' | 'access' | 'event'; id: RecordId }
   | { kind: 'skill'; id: string };
 
 /** Something one of the five rules (or the care rule) asks the user to look at. */
@@ -82,7 +83,7 @@ export function checkTwoPerArea(roster: Roster, s: Settings): Finding[] {
 /** Rule 2: payments recorded before acceptance, and the total paid for work not yet accepted. */
 export function checkPayOnAcceptance(roster: Roster): Finding[] {
   const findings: Finding[] = [];
-  const unaccepted = new Map<string, { total: number; ids: number[] }>();
+  const unaccepted = new Map<string, { total: number; ids: RecordId[] }>();
   for (const m of roster.milestones) {
     if (m.paidAt === undefined) continue;
     if (m.acceptedAt !== undefined && m.acceptedAt <= m.paidAt) continue;
@@ -126,10 +127,10 @@ export function checkPayOnAcceptance(roster: Roster): Finding[] {
  */
 export function checkNoHugeProject(roster: Roster, s: Settings): Finding[] {
   const findings: Finding[] = [];
-  const byEngagement = new Map<number, Milestone[]>();
+  const byEngagement = new Map<RecordId, Milestone[]>();
   for (const m of roster.milestones)
     byEngagement.set(m.engagementId, [...(byEngagement.get(m.engagementId) ?? []), m]);
-  const open = new Map<string, Map<number, number>>();
+  const open = new Map<string, Map<RecordId, number>>();
   for (const e of roster.engagements) {
     if (e.status !== 'active' || e.budget === undefined) continue;
     const ms = byEngagement.get(e.id) ?? [];
@@ -148,7 +149,7 @@ export function checkNoHugeProject(roster: Roster, s: Settings): Finding[] {
     const paid = ms.reduce((sum, m) => sum + (m.paidAt !== undefined ? m.amount : 0), 0);
     const remaining = Math.max(0, e.budget - paid);
     const cur = e.currency ?? '';
-    const perContractor = open.get(cur) ?? new Map<number, number>();
+    const perContractor = open.get(cur) ?? new Map<RecordId, number>();
     perContractor.set(e.contractorId, (perContractor.get(e.contractorId) ?? 0) + remaining);
     open.set(cur, perContractor);
   }
@@ -189,9 +190,9 @@ export function checkArmsLength(roster: Roster, s: Settings): Finding[] {
   const contractors = new Map(roster.contractors.map((c) => [c.id, c]));
   const engagements = new Map(roster.engagements.map((e) => [e.id, e]));
   const active = roster.accesses.filter((a) => a.revokedAt === undefined);
-  const byContractor = new Map<number, Access[]>();
+  const byContractor = new Map<RecordId, Access[]>();
   for (const a of active) byContractor.set(a.contractorId, [...(byContractor.get(a.contractorId) ?? []), a]);
-  const name = (id: number) => contractors.get(id)?.name ?? `Contractor #${id}`;
+  const name = (id: RecordId) => contractors.get(id)?.name ?? 'a contractor no longer tracked';
 
   for (const [contractorId, list] of byContractor) {
     if (list.length >= s.maxActiveAccesses) {
@@ -259,7 +260,7 @@ export function checkNoExcuses(roster: Roster): Finding[] {
           { kind: 'contractor', id: c.id },
           ...a.why
             .filter((w) => w.strikeInWindow && w.eventId !== undefined)
-            .map((w) => ({ kind: 'event' as const, id: w.eventId as number })),
+            .map((w) => ({ kind: 'event' as const, id: w.eventId as RecordId })),
         ],
       });
     }

@@ -20,7 +20,7 @@ const delivery = (ago: number, lateDays = 0): Extract<Fact, { kind: 'delivery' }
   kind: 'delivery',
   at: daysAgo(ago),
   lateDays,
-  eventId: 1,
+  eventId: '1',
 });
 
 type Case = {
@@ -39,21 +39,21 @@ const cases: Case[] = [
   { name: 'one on-time delivery', facts: [delivery(0)], score: guideScore(1, 0), verdict: 'ok', strikes: 0 },
   {
     name: 'a deadline today, nothing delivered yet: no outcome',
-    facts: [{ kind: 'open', dueAt: Date.UTC(2025, 2, 20), milestoneId: 1 }],
+    facts: [{ kind: 'open', dueAt: Date.UTC(2025, 2, 20), milestoneId: '1' }],
     score: null,
     verdict: 'new',
     strikes: 0,
   },
   {
     name: 'an open milestone 4 days past due (live missed deadline, d = days since due)',
-    facts: [{ kind: 'open', dueAt: Date.UTC(2025, 2, 16), milestoneId: 1 }],
+    facts: [{ kind: 'open', dueAt: Date.UTC(2025, 2, 16), milestoneId: '1' }],
     score: guideScore(0, late(4)),
     verdict: 'cancel',
     strikes: 1,
   },
   {
     name: 'the same open milestone under lenient: d = 4 − 2 days grace, 1 strike of 3',
-    facts: [{ kind: 'open', dueAt: Date.UTC(2025, 2, 16), milestoneId: 1 }],
+    facts: [{ kind: 'open', dueAt: Date.UTC(2025, 2, 16), milestoneId: '1' }],
     settings: lenient,
     score: guideScore(0, late(2)),
     verdict: 'watch',
@@ -91,21 +91,21 @@ const cases: Case[] = [
   },
   {
     name: 'an excuse is a strike worth 0.5',
-    facts: [delivery(0), { kind: 'excuse', at: daysAgo(0), category: 'illness', eventId: 2 }],
+    facts: [delivery(0), { kind: 'excuse', at: daysAgo(0), category: 'illness', eventId: '2' }],
     score: guideScore(1, 0.5),
     verdict: 'cancel',
     strikes: 1,
   },
   {
     name: 'a quality problem fails 0.5 but is no strike',
-    facts: [delivery(0), delivery(0), { kind: 'quality', at: daysAgo(0), eventId: 3 }],
+    facts: [delivery(0), delivery(0), { kind: 'quality', at: daysAgo(0), eventId: '3' }],
     score: guideScore(2, 0.5),
     verdict: 'ok',
     strikes: 0,
   },
   {
     name: 'a quality problem alone: score below 60 is watch',
-    facts: [{ kind: 'quality', at: daysAgo(0), eventId: 3 }],
+    facts: [{ kind: 'quality', at: daysAgo(0), eventId: '3' }],
     score: guideScore(0, 0.5),
     verdict: 'watch',
     strikes: 0,
@@ -223,7 +223,7 @@ describe('the why', () => {
   });
 
   it('reports when the verdict next changes on its own', () => {
-    const dueTomorrow: Fact = { kind: 'open', dueAt: Date.UTC(2025, 2, 21), milestoneId: 1 };
+    const dueTomorrow: Fact = { kind: 'open', dueAt: Date.UTC(2025, 2, 21), milestoneId: '1' };
     expect(assess([dueTomorrow], strict, NOW).nextChangeAt).toBe(Date.UTC(2025, 2, 22));
     const strike = delivery(0, 1);
     expect(assess([strike], strict, NOW).nextChangeAt).toBe(NOW + DAY_MS); // daily recency refresh first
@@ -234,7 +234,7 @@ describe('the why', () => {
     const facts: Fact[] = [
       delivery(9),
       delivery(8),
-      { kind: 'reward', at: daysAgo(7), eventId: 9 },
+      { kind: 'reward', at: daysAgo(7), eventId: '9' },
       delivery(3),
       delivery(1),
     ];
@@ -246,28 +246,30 @@ describe('the why', () => {
 
 describe('deriveFacts: lateness from milestones', () => {
   const engagement: Engagement = {
-    id: 1,
-    contractorId: 1,
+    id: '1',
+    contractorId: '1',
     title: 'Site',
     startedAt: daysAgo(30),
     status: 'active',
+    updatedAt: daysAgo(30),
   };
   const milestone = (over: Partial<Milestone> = {}): Milestone => ({
-    id: 5,
-    engagementId: 1,
-    contractorId: 1,
+    id: '5',
+    engagementId: '1',
+    contractorId: '1',
     amount: 100,
     dueAt: Date.UTC(2025, 2, 10),
     renegotiations: [],
+    updatedAt: daysAgo(30),
     ...over,
   });
   const delivered = (at: number, extra: Partial<HistoryEvent> = {}): HistoryEvent =>
-    ({ id: 7, contractorId: 1, type: 'delivered', at, milestoneId: 5, ...extra }) as HistoryEvent;
+    ({ id: '7', contractorId: '1', type: 'delivered', at, milestoneId: '5', ...extra }) as HistoryEvent;
 
   it('a delivery on the due day, even late in the evening, is on time', () => {
     const facts = deriveFacts([delivered(Date.UTC(2025, 2, 10, 23, 59))], [milestone()], [engagement]);
     expect(facts).toEqual([
-      { kind: 'delivery', at: Date.UTC(2025, 2, 10, 23, 59), lateDays: 0, eventId: 7, milestoneId: 5 },
+      { kind: 'delivery', at: Date.UTC(2025, 2, 10, 23, 59), lateDays: 0, eventId: '7', milestoneId: '5' },
     ]);
   });
 
@@ -295,25 +297,25 @@ describe('deriveFacts: lateness from milestones', () => {
 
   it('an undelivered milestone of an active engagement is open; of a cancelled one it is not', () => {
     expect(deriveFacts([], [milestone()], [engagement])).toEqual([
-      { kind: 'open', dueAt: Date.UTC(2025, 2, 10), milestoneId: 5 },
+      { kind: 'open', dueAt: Date.UTC(2025, 2, 10), milestoneId: '5' },
     ]);
     expect(deriveFacts([], [milestone()], [{ ...engagement, status: 'cancelled' }])).toEqual([]);
   });
 
   it('a recorded "deadline missed" on a milestone is not counted twice', () => {
     const missed = {
-      id: 8,
-      contractorId: 1,
+      id: '8',
+      contractorId: '1',
       type: 'deadline-missed',
       at: daysAgo(1),
-      milestoneId: 5,
+      milestoneId: '5',
     } as HistoryEvent;
     const facts = deriveFacts([missed], [milestone()], [engagement]);
     expect(facts.map((f) => f.kind)).toEqual(['open']);
   });
 
   it('a delivery without a milestone is late by the days entered', () => {
-    const e = { id: 3, contractorId: 1, type: 'delivered', at: daysAgo(0), daysLate: 4 } as HistoryEvent;
+    const e = { id: '3', contractorId: '1', type: 'delivered', at: daysAgo(0), daysLate: 4 } as HistoryEvent;
     expect(deriveFacts([e], [], [])[0]).toMatchObject({ kind: 'delivery', lateDays: 4 });
   });
 });

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportBackup, importBackup, parseBackup } from './backup';
-import { loadViewByKey } from './contractors';
+import { exportBackup, importBackup, mergeBackup, parseBackup } from './backup';
+import { addNote, loadViewByKey, trackProfile } from './contractors';
 import { TrackRecordDb } from './db';
 import { DEMO_KEY, seedDemo } from './demo';
 import { updateSettings } from './settings';
@@ -25,9 +26,9 @@ async function counts(d: TrackRecordDb) {
 describe('backups', () => {
   it('round-trip a whole database through a file, verdicts included', async () => {
     await seedDemo(db, now);
-    await updateSettings(db, { policy: 'standard' }, now);
+    await updateSettings(db, { policy: 'standard' });
     const text = JSON.stringify(await exportBackup(db, now));
-    await importBackup(other, parseBackup(text), now);
+    await importBackup(other, parseBackup(text));
     expect(await counts(other)).toEqual(await counts(db));
     const [before, after] = await Promise.all([
       loadViewByKey(db, DEMO_KEY, now),
@@ -60,7 +61,7 @@ describe('backups', () => {
     await seedDemo(db, now);
     const backup = await exportBackup(db, now);
     const orphan = { ...backup, contractors: backup.contractors.slice(1) };
-    expect(() => parseBackup(JSON.stringify(orphan))).toThrow(/contractorId: no contractor #/);
+    expect(() => parseBackup(JSON.stringify(orphan))).toThrow(/contractorId: no contractor \w+ in the file/);
   });
 
   it('are all or nothing: a failing import leaves the database as it was', async () => {
@@ -70,7 +71,86 @@ describe('backups', () => {
     const backup = await exportBackup(db, now);
     // Valid on its own, but two events share an id: the write fails half-way and must roll back.
     const clash = { ...backup, events: [...backup.events, { ...backup.events[0], text: 'again' }] };
-    await expect(importBackup(other, clash as typeof backup, now)).rejects.toThrow();
+    await expect(importBackup(other, clash as typeof backup)).rejects.toThrow();
     expect(await counts(other)).toEqual(before);
+  });
+
+  it('of an earlier version (records numbered by their browser) import with global ids, links followed', async () => {
+    const old = JSON.parse(readFileSync('tests/fixtures/storage/v2-backup.json', 'utf8'));
+    const backup = parseBackup(JSON.stringify(old));
+    expect(backup.version).toBe(3);
+    await importBackup(db, backup);
+    expect(await db.contractors.count()).toBe(old.contractors.length);
+    expect(await db.events.count()).toBe(old.events.length);
+    // The demo's Dana, number 1 in that browser, keeps her history and her old number for old links.
+    const dana = await loadViewByKey(db, DEMO_KEY, now);
+    expect(dana?.contractor.legacyId).toBe(1);
+    expect(dana?.events.length).toBe(
+      old.events.filter((e: { contractorId: number }) => e.contractorId === 1).length,
+    );
+    expect(dana?.assessment.verdict).toBe('cancel');
+  });
+
+  it('of an earlier version map to the same ids each time, so merging one twice adds nothing', async () => {
+    const text = readFileSync('tests/fixtures/storage/v2-backup.json', 'utf8');
+    await mergeBackup(db, parseBackup(text));
+    const before = await exportBackup(db, now);
+    const again = await mergeBackup(db, parseBackup(text));
+    expect(Object.values(again).every(({ added, changed }) => added === 0 && changed === 0)).toBe(true);
+    expect(await exportBackup(db, now)).toEqual(before);
+  });
+});
+
+describe('merging a backup', () => {
+  it("from another browser adds its records beside this one's: nothing collides", async () => {
+    await seedDemo(db, now);
+    const laptop = await trackProfile(other, {
+      platform: 'github',
+      id: 'kim',
+      key: 'github:kim',
+      name: 'Kim',
+      url: 'https://github.com/kim',
+    });
+    await addNote(other, laptop, 'Met at the conference', now);
+    const mine = await counts(db);
+    const theirs = await counts(other);
+    const result = await mergeBackup(db, parseBackup(JSON.stringify(await exportBackup(other, now))));
+    expect(result.contractors).toEqual({ added: 1, changed: 0 });
+    expect(result.events).toEqual({ added: 1, changed: 0 });
+    const after = await counts(db);
+    for (const table of ['contractors', 'profiles', 'events', 'engagements', 'milestones', 'accesses'])
+      expect(after[table]).toBe((mine[table] ?? 0) + (theirs[table] ?? 0));
+    expect((await loadViewByKey(db, 'github:kim', now))?.events.map((e) => e.type)).toEqual(['note']);
+    expect((await loadViewByKey(db, DEMO_KEY, now))?.assessment.verdict).toBe('cancel');
+  });
+
+  it('into the browser it came from changes nothing', async () => {
+    await seedDemo(db, now);
+    const backup = await exportBackup(db, now);
+    const result = await mergeBackup(db, parseBackup(JSON.stringify(backup)));
+    expect(Object.values(result).every(({ added, changed }) => added === 0 && changed === 0)).toBe(true);
+    expect(await exportBackup(db, now)).toEqual(backup);
+  });
+
+  it('keeps the newer copy of a record changed on both sides', async () => {
+    const id = await trackProfile(
+      db,
+      { platform: 'github', id: 'kim', key: 'github:kim', name: 'Kim', url: 'https://github.com/kim' },
+      now - 10_000,
+    );
+    const backup = await exportBackup(db, now);
+    await db.contractors.update(id, { name: 'Kim (here, newer)', updatedAt: now });
+    const older = {
+      ...backup,
+      contractors: backup.contractors.map((c) => ({ ...c, name: 'Kim (older)', updatedAt: now - 5000 })),
+    };
+    expect((await mergeBackup(db, older)).contractors).toEqual({ added: 0, changed: 0 });
+    expect((await db.contractors.get(id))?.name).toBe('Kim (here, newer)');
+    const newer = {
+      ...backup,
+      contractors: backup.contractors.map((c) => ({ ...c, name: 'Kim (newest)', updatedAt: now + 5000 })),
+    };
+    expect((await mergeBackup(db, newer)).contractors).toEqual({ added: 0, changed: 1 });
+    expect((await db.contractors.get(id))?.name).toBe('Kim (newest)');
   });
 });

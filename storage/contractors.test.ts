@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newId } from '../model/ids';
 import type { SeenProfile } from '../model/page';
 import { addNote, loadViewByKey, recordPageSeen, trackProfile } from './contractors';
 import { TrackRecordDb } from './db';
@@ -47,7 +48,7 @@ describe('contractor repository', () => {
   it('refuses an empty note and a note for nobody', async () => {
     const id = await trackProfile(db, rachel);
     await expect(addNote(db, id, '   ')).rejects.toThrow(/empty/);
-    await expect(addNote(db, id + 1, 'hello')).rejects.toThrow(/No contractor/);
+    await expect(addNote(db, newId(), 'hello')).rejects.toThrow(/No contractor/);
   });
 
   it('refreshes what a tracked profile last showed', async () => {

@@ -1,4 +1,5 @@
 import { Dexie } from 'dexie';
+import { newId, type RecordId } from '../model/ids';
 import type { SeenProfile } from '../model/page';
 import {
   type Access,
@@ -7,20 +8,19 @@ import {
   type Engagement,
   type HistoryEvent,
   type Milestone,
-  type NoteEvent,
+  NewContractor,
   type ProfileRecord,
 } from '../model/records';
 import type { Settings } from '../model/settings';
 import type { Assessment, StoredSummary } from '../model/summary';
 import { parseRecord } from '../model/validation';
 import { dayOf } from '../scoring/dates';
+import { assessStored, buildSummary, EMPTY_HISTORY } from '../scoring/summary';
 import type { StoredContractor, TrackRecordDb } from './db';
 import { recordEvent } from './history';
-import { assessStored, buildSummary, readSettings, refreshSummary } from './summary';
-import { requireContractor, writeTx } from './tx';
-
-export { getDb, TrackRecordDb } from './db';
-export { verdictsForKeys } from './roster';
+import { readSettings } from './settings';
+import { refreshSummary } from './summary';
+import { newRecord, requireContractor, writeTx } from './tx';
 
 /** Everything a surface shows about the contractor behind one profile. */
 export type ContractorView = {
@@ -31,15 +31,24 @@ export type ContractorView = {
   engagements: Engagement[];
   milestones: Milestone[];
   accesses: Access[];
-  /** The stored summary (counts, last activity, facts). */
+  /** The stored summary (facts, counts, last activity). */
   summary: StoredSummary;
   /** Score, confidence, strikes, verdict, reasons and "why" at read time, from the stored facts. */
   assessment: Assessment;
   settings: Settings;
 };
 
-export async function findContractorIdByKey(db: TrackRecordDb, key: string): Promise<number | undefined> {
+export async function findContractorIdByKey(db: TrackRecordDb, key: string): Promise<RecordId | undefined> {
   return (await db.profiles.get(key))?.contractorId;
+}
+
+/**
+ * The contractor a link names: by id, or by the number they had before ids became global (`#contractor=12`
+ * in a bookmark from then).
+ */
+export async function contractorIdFromLink(db: TrackRecordDb, linked: string): Promise<RecordId | undefined> {
+  if (!/^\d+$/.test(linked)) return linked;
+  return (await db.contractors.where('legacyId').equals(Number(linked)).first())?.id;
 }
 
 /**
@@ -48,7 +57,7 @@ export async function findContractorIdByKey(db: TrackRecordDb, key: string): Pro
  */
 export async function loadContractorView(
   db: TrackRecordDb,
-  contractorId: number,
+  contractorId: RecordId,
   now = Date.now(),
 ): Promise<ContractorView | undefined> {
   return db.transaction(
@@ -69,14 +78,7 @@ export async function loadContractorView(
         db.accesses.where({ contractorId }).toArray(),
         readSettings(db),
       ]);
-      const summary =
-        contractor.summary ??
-        buildSummary(
-          contractor,
-          { events: [], engagements: [], milestones: [], accesses: [] },
-          settings,
-          now,
-        );
+      const { summary } = contractor;
       const assessment = assessStored(summary, settings, now);
       return {
         contractor,
@@ -104,13 +106,17 @@ export async function loadViewByKey(
 }
 
 /** Starts tracking the freelancer on a profile. Tracking a tracked profile returns its contractor. */
-export async function trackProfile(db: TrackRecordDb, seen: SeenProfile, now = Date.now()): Promise<number> {
+export async function trackProfile(
+  db: TrackRecordDb,
+  seen: SeenProfile,
+  now = Date.now(),
+): Promise<RecordId> {
   return writeTx(db, async () => {
     const existing = await db.profiles.get(seen.key);
     if (existing) return existing.contractorId;
     const contractorId = await createContractor(db, { name: seen.name.trim() || seen.id }, now);
     await db.profiles.add(profileFrom(seen, contractorId, now));
-    await addSnapshot(db, seen, contractorId, now);
+    await addSnapshot(db, seen, now);
     return contractorId;
   });
 }
@@ -120,19 +126,18 @@ export async function createContractor(
   db: TrackRecordDb,
   input: { name: string; skills?: string[]; tags?: string[]; drives?: string },
   now = Date.now(),
-): Promise<number> {
-  const { id: _id, ...record } = parseRecord(Contractor, { id: 1, createdAt: now, ...input });
+): Promise<RecordId> {
+  const record = newRecord(NewContractor, { createdAt: now, ...input }, now);
   return writeTx(db, async () => {
-    const id = (await db.contractors.add(record as StoredContractor)) as number;
-    await refreshSummary(db, id, now);
-    return id;
+    await db.contractors.add({ ...record, summary: buildSummary(record, EMPTY_HISTORY) });
+    return record.id;
   });
 }
 
 /** Edits a contractor's name, skill areas, tags, "what drives them" or status. */
 export async function updateContractor(
   db: TrackRecordDb,
-  contractorId: number,
+  contractorId: RecordId,
   patch: Partial<{
     name: string;
     skills: string[];
@@ -143,12 +148,11 @@ export async function updateContractor(
   now = Date.now(),
 ) {
   return writeTx(db, async () => {
-    const c = await requireContractor(db, contractorId);
-    const { summary, ...rest } = c;
-    const next = parseRecord(Contractor, { ...rest, ...patch });
+    const { summary, ...current } = await requireContractor(db, contractorId);
+    const next = parseRecord(Contractor, { ...current, ...patch, updatedAt: now });
     if (next.status !== 'dropped') next.coolOffUntil = undefined;
     await db.contractors.put({ ...next, summary });
-    await refreshSummary(db, contractorId, now);
+    await refreshSummary(db, contractorId);
   });
 }
 
@@ -165,19 +169,19 @@ export async function recordPageSeen(
     const existing = await db.profiles.get(seen.key);
     if (!existing) return false;
     await db.profiles.put(profileFrom(seen, existing.contractorId, now));
-    await addSnapshot(db, seen, existing.contractorId, now);
+    await addSnapshot(db, seen, now);
     return true;
   });
 }
 
-async function addSnapshot(db: TrackRecordDb, seen: SeenProfile, contractorId: number, now: number) {
+async function addSnapshot(db: TrackRecordDb, seen: SeenProfile, now: number) {
   if (!seen.metrics || Object.values(seen.metrics).every((v) => v === undefined)) return;
   const last = await db.snapshots
     .where('[profileKey+at]')
     .between([seen.key, Dexie.minKey], [seen.key, Dexie.maxKey])
     .last();
   if (last && dayOf(last.at) === dayOf(now)) return;
-  await db.snapshots.add({ profileKey: seen.key, contractorId, at: now, metrics: seen.metrics } as never);
+  await db.snapshots.add({ id: newId(now), profileKey: seen.key, at: now, metrics: seen.metrics });
 }
 
 /** The public metrics a profile showed over time, oldest first. */
@@ -187,22 +191,23 @@ export async function loadMetricHistory(db: TrackRecordDb, key: string) {
 
 export async function addNote(
   db: TrackRecordDb,
-  contractorId: number,
+  contractorId: RecordId,
   text: string,
   now = Date.now(),
-): Promise<number> {
-  return recordEvent(db, { contractorId, type: 'note', text } as Omit<NoteEvent, 'id' | 'at'>, now);
+): Promise<RecordId> {
+  return recordEvent(db, { contractorId, type: 'note', text }, now);
 }
 
 // ── Linking, unlinking and merging ────────────────────────────────────────────────────────────────
 
 /**
  * Attaches a profile to a contractor. A profile tracked under someone else moves (its metric snapshots
- * with it); that other contractor is deleted only when nothing else is left of them.
+ * follow it, being keyed by profile); that other contractor is deleted only when nothing else is left of
+ * them.
  */
 export async function linkProfile(
   db: TrackRecordDb,
-  contractorId: number,
+  contractorId: RecordId,
   seen: SeenProfile,
   now = Date.now(),
 ) {
@@ -210,14 +215,8 @@ export async function linkProfile(
     await requireContractor(db, contractorId);
     const existing = await db.profiles.get(seen.key);
     await db.profiles.put(profileFrom(seen, contractorId, now));
-    if (existing && existing.contractorId !== contractorId) {
-      await db.snapshots
-        .where('[profileKey+at]')
-        .between([seen.key, Dexie.minKey], [seen.key, Dexie.maxKey])
-        .modify({ contractorId });
-      await deleteIfEmpty(db, existing.contractorId);
-    }
-    await addSnapshot(db, seen, contractorId, now);
+    if (existing && existing.contractorId !== contractorId) await deleteIfEmpty(db, existing.contractorId);
+    await addSnapshot(db, seen, now);
   });
 }
 
@@ -225,40 +224,37 @@ export async function linkProfile(
  * Detaches a profile from its contractor: it becomes a new contractor of its own (named as the profile),
  * while the history stays with the original contractor. Returns the new contractor's id.
  */
-export async function unlinkProfile(db: TrackRecordDb, key: string, now = Date.now()): Promise<number> {
+export async function unlinkProfile(db: TrackRecordDb, key: string, now = Date.now()): Promise<RecordId> {
   return writeTx(db, async () => {
     const profile = await db.profiles.get(key);
     if (!profile) throw new Error(`No profile ${key}`);
     const id = await createContractor(db, { name: profile.name.trim() || profile.id }, now);
-    await db.profiles.put({ ...profile, contractorId: id });
-    await db.snapshots
-      .where('[profileKey+at]')
-      .between([key, Dexie.minKey], [key, Dexie.maxKey])
-      .modify({ contractorId: id });
+    await db.profiles.put({ ...profile, contractorId: id, updatedAt: now });
     return id;
   });
 }
 
 /**
- * Merges `fromId` into `intoId`: every profile, event, engagement, milestone, access and snapshot moves;
- * skill areas and tags are united, notes on what drives them joined; a cancel on either side stands
- * (the later cool-off wins). `fromId` is then deleted and the summary recomputed.
+ * Merges `fromId` into `intoId`: every profile, event, engagement, milestone and access moves; skill areas
+ * and tags are united, notes on what drives them joined; a cancel on either side stands (the later
+ * cool-off wins). `fromId` is then deleted and the summary recomputed.
  */
-export async function mergeContractors(db: TrackRecordDb, intoId: number, fromId: number, now = Date.now()) {
+export async function mergeContractors(
+  db: TrackRecordDb,
+  intoId: RecordId,
+  fromId: RecordId,
+  now = Date.now(),
+) {
   if (intoId === fromId) throw new Error('Cannot merge a contractor into itself');
   return writeTx(db, async () => {
     const into = await requireContractor(db, intoId);
     const from = await requireContractor(db, fromId);
-    for (const table of [
-      db.profiles,
-      db.events,
-      db.engagements,
-      db.milestones,
-      db.accesses,
-      db.snapshots,
-    ] as const) {
-      await (table as typeof db.events).where({ contractorId: fromId }).modify({ contractorId: intoId });
-    }
+    const moved = { contractorId: intoId, updatedAt: now };
+    await db.profiles.where({ contractorId: fromId }).modify(moved);
+    await db.events.where({ contractorId: fromId }).modify(moved);
+    await db.engagements.where({ contractorId: fromId }).modify(moved);
+    await db.milestones.where({ contractorId: fromId }).modify(moved);
+    await db.accesses.where({ contractorId: fromId }).modify(moved);
     const uniq = (xs: string[]) => [...new Map(xs.map((x) => [x.toLowerCase(), x])).values()];
     const dropped = [into, from].filter((c) => c.status === 'dropped');
     const coolOff = dropped.map((c) => c.coolOffUntil ?? 0);
@@ -270,26 +266,36 @@ export async function mergeContractors(db: TrackRecordDb, intoId: number, fromId
       status: dropped.length ? 'dropped' : into.status,
       coolOffUntil: dropped.length ? Math.max(...coolOff) : undefined,
       createdAt: Math.min(into.createdAt, from.createdAt),
+      updatedAt: now,
     });
     await db.contractors.delete(fromId);
-    await refreshSummary(db, intoId, now);
+    await refreshSummary(db, intoId);
   });
 }
 
-async function deleteIfEmpty(db: TrackRecordDb, contractorId: number) {
+async function deleteIfEmpty(db: TrackRecordDb, contractorId: RecordId) {
   const left = await Promise.all([
     db.profiles.where({ contractorId }).count(),
     db.events.where({ contractorId }).count(),
     db.engagements.where({ contractorId }).count(),
     db.accesses.where({ contractorId }).count(),
   ]);
-  if (left.every((n) => n === 0)) {
-    await db.snapshots.where({ contractorId }).delete();
-    await db.contractors.delete(contractorId);
-  }
+  if (left.every((n) => n === 0)) await db.contractors.delete(contractorId);
 }
 
-function profileFrom(seen: SeenProfile, contractorId: number, now: number): ProfileRecord {
+function profileFrom(seen: SeenProfile, contractorId: RecordId, now: number): ProfileRecord {
   const { platform, id, key, name, title, location, url, metrics } = seen;
-  return { key, platform, id, contractorId, name, title, location, url, metrics, lastSeenAt: now };
+  return {
+    key,
+    platform,
+    id,
+    contractorId,
+    name,
+    title,
+    location,
+    url,
+    metrics,
+    lastSeenAt: now,
+    updatedAt: now,
+  };
 }

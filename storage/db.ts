@@ -10,13 +10,13 @@ import type {
 } from '../model/records';
 import type { Settings } from '../model/settings';
 import type { StoredSummary } from '../model/summary';
-import { upgradeToV2 } from './migrations';
+import { copyBackFromV3, RENUMBERED_TABLES, renumberToV3, upgradeToV2 } from './migrations';
 
 /** The schema version this code writes. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 4;
 
-/** A contractor as stored: the record and its summary (absent only before the first write). */
-export type StoredContractor = Contractor & { summary?: StoredSummary };
+/** A contractor as stored: the record and its summary, written with every change to their history. */
+export type StoredContractor = Contractor & { summary: StoredSummary };
 export type SettingsRow = Settings & { id: 'settings' };
 
 /** Thrown by every write when the database was written by a newer version of the extension. */
@@ -33,7 +33,12 @@ export type NewerSchema = { installed: number; supported: number; message: strin
  * Versions (a schema change is a new version with an upgrade; older declarations stay):
  * 1. the foundation: contractors, profiles, notes.
  * 2. history (events of every kind), engagements, milestones, accesses, metric snapshots, settings;
- *    contractors gain skills, tags, status, cool-off and their stored summary (indexed by verdict).
+ *    contractors gain skills, tags and status.
+ * 3–4. ids unique across browsers (model/ids.ts) instead of auto-increment numbers; records gain
+ *    `updatedAt`; snapshots drop their contractorId (their profile says whose they are); the summary keeps
+ *    only what history determines. IndexedDB cannot change a store's key, so version 3 copies every
+ *    renumbered table into a temporary one with its new ids and deletes the old, and version 4 recreates
+ *    the tables under their names and copies back. Both run in the one upgrade transaction: all or nothing.
  *
  * A database written by a newer version (a downgrade of the extension): Dexie 4 opens it at its installed
  * version instead of failing with VersionError. We then set `newerSchema` (the UI shows its message) and
@@ -72,6 +77,27 @@ export class TrackRecordDb extends Dexie {
         settings: 'id',
       })
       .upgrade((tx) => upgradeToV2(tx));
+    this.version(3)
+      .stores(
+        Object.fromEntries(
+          RENUMBERED_TABLES.flatMap((table) => [
+            [table, null],
+            [`${table}_v3`, 'id'],
+          ]),
+        ),
+      )
+      .upgrade((tx) => renumberToV3(tx));
+    this.version(4)
+      .stores({
+        contractors: 'id, legacyId',
+        events: 'id, contractorId, [contractorId+at]',
+        engagements: 'id, contractorId',
+        milestones: 'id, contractorId',
+        accesses: 'id, contractorId',
+        snapshots: 'id, [profileKey+at]',
+        ...Object.fromEntries(RENUMBERED_TABLES.map((table) => [`${table}_v3`, null])),
+      })
+      .upgrade((tx) => copyBackFromV3(tx));
 
     this.on(
       'ready',

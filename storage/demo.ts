@@ -1,3 +1,4 @@
+import type { RecordId } from '../model/ids';
 import { DAY_MS, dayOf } from '../scoring/dates';
 import { addNote, trackProfile, updateContractor } from './contractors';
 import type { TrackRecordDb } from './db';
@@ -23,16 +24,17 @@ export const DEMO_KEY = 'upwork:~01demo0000000000001';
 export async function seedDemo(
   db: TrackRecordDb,
   now: number,
-): Promise<{ dana: number; sam: number; lee: number }> {
+): Promise<{ dana: RecordId; sam: RecordId; lee: RecordId }> {
   const ago = (days: number) => now - days * DAY_MS;
   const dueDay = (daysFromToday: number) => (dayOf(now) + daysFromToday) * DAY_MS;
   const existing = await db.profiles.get(DEMO_KEY);
   if (existing) {
     const others = await db.profiles.bulkGet(['upwork:~01demo0000000000002', 'upwork:~01demo0000000000003']);
+    const [sam, lee] = others.map((p) => p?.contractorId ?? existing.contractorId);
     return {
       dana: existing.contractorId,
-      sam: others[0]?.contractorId ?? 0,
-      lee: others[1]?.contractorId ?? 0,
+      sam: sam ?? existing.contractorId,
+      lee: lee ?? existing.contractorId,
     };
   }
   const profile = (n: number, name: string, title: string) => ({

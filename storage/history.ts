@@ -1,14 +1,15 @@
+import type { RecordId } from '../model/ids';
 import {
-  Access,
   type AccessLevel,
-  type DistributiveOmit,
   Engagement,
   type EngagementStatus,
   type ExcuseCategory,
-  type HistoryEvent,
+  HistoryEvent,
   Milestone,
-  type NewEvent,
-  parseNewEvent,
+  NewAccess,
+  NewEngagement,
+  NewEvent,
+  NewMilestone,
   Renegotiation,
   type RewardKind,
 } from '../model/records';
@@ -17,47 +18,64 @@ import { parseRecord } from '../model/validation';
 import { DAY_MS } from '../scoring/dates';
 import { repeatedExcuses, suggestExcuseCategory } from '../scoring/excuses';
 import type { TrackRecordDb } from './db';
-import { readSettings, refreshSummary } from './summary';
-import { requireContractor, writeTx } from './tx';
+import { readSettings } from './settings';
+import { refreshSummary } from './summary';
+import { insert, requireContractor, writeTx } from './tx';
+
+/** `Omit` applied to each member of a union. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** What every event input shares; `at` defaults to `now` and may not be after it. */
-type EventInput = { contractorId: number; at?: number; engagementId?: number; milestoneId?: number };
+type EventInput = { contractorId: RecordId; at?: number; engagementId?: RecordId; milestoneId?: RecordId };
 
 /** Adds an event of any kind (validated, never in the future) and updates the contractor's summary. */
 export async function recordEvent(
   db: TrackRecordDb,
   input: DistributiveOmit<NewEvent, 'at'> & { at?: number },
   now = Date.now(),
-) {
-  const event = parseNewEvent({ ...input, at: input.at ?? now }, now);
+): Promise<RecordId> {
+  const at = notFuture(input.at ?? now, now, 'at');
   return writeTx(db, async () => {
-    await requireContractor(db, event.contractorId);
-    await checkLinks(db, event);
-    if (event.type === 'delivered' && event.milestoneId !== undefined) {
-      const m = await db.milestones.get(event.milestoneId);
-      if (m?.deliveredAt !== undefined)
-        throw new Error(`milestoneId: milestone #${m.id} is already delivered`);
-      await db.milestones.update(event.milestoneId, { deliveredAt: event.at });
-    }
-    const id = (await db.events.add(event as HistoryEvent)) as number;
-    await refreshSummary(db, event.contractorId, now);
-    return id;
+    const event = await insert(db.events, NewEvent, { ...input, at }, now);
+    await afterEventAdded(db, event, now);
+    return event.id;
   });
+}
+
+/** Puts a deleted event back as it was, with its own id (the undo of `deleteEvent`). */
+export async function restoreEvent(db: TrackRecordDb, deleted: HistoryEvent, now = Date.now()) {
+  const event = parseRecord(HistoryEvent, deleted);
+  return writeTx(db, async () => {
+    await db.events.add(event);
+    await afterEventAdded(db, event, now);
+  });
+}
+
+/** Checks what a new event points at, marks a delivered milestone, and refreshes the summary. */
+async function afterEventAdded(db: TrackRecordDb, event: HistoryEvent, now: number) {
+  await requireContractor(db, event.contractorId);
+  await checkLinks(db, event);
+  if (event.type === 'delivered' && event.milestoneId !== undefined) {
+    const m = await db.milestones.get(event.milestoneId);
+    if (m?.deliveredAt !== undefined) throw new Error(`milestoneId: milestone ${m.id} is already delivered`);
+    await db.milestones.update(event.milestoneId, { deliveredAt: event.at, updatedAt: now });
+  }
+  await refreshSummary(db, event.contractorId);
 }
 
 async function checkLinks(
   db: TrackRecordDb,
-  e: { contractorId: number; engagementId?: number; milestoneId?: number },
+  e: { contractorId: RecordId; engagementId?: RecordId; milestoneId?: RecordId },
 ) {
   if (e.milestoneId !== undefined) {
     const m = await db.milestones.get(e.milestoneId);
     if (!m || m.contractorId !== e.contractorId)
-      throw new Error(`milestoneId: no milestone #${e.milestoneId} for contractor #${e.contractorId}`);
+      throw new Error(`milestoneId: no milestone ${e.milestoneId} for contractor ${e.contractorId}`);
   }
   if (e.engagementId !== undefined) {
     const g = await db.engagements.get(e.engagementId);
     if (!g || g.contractorId !== e.contractorId)
-      throw new Error(`engagementId: no engagement #${e.engagementId} for contractor #${e.contractorId}`);
+      throw new Error(`engagementId: no engagement ${e.engagementId} for contractor ${e.contractorId}`);
   }
 }
 
@@ -90,7 +108,7 @@ export async function recordExcuse(
   db: TrackRecordDb,
   input: EventInput & { text: string; category?: ExcuseCategory },
   now = Date.now(),
-): Promise<{ id: number; category: ExcuseCategory; repeated?: RepeatedExcuse }> {
+): Promise<{ id: RecordId; category: ExcuseCategory; repeated?: RepeatedExcuse }> {
   const category = input.category ?? suggestExcuseCategory(input.text);
   const id = await recordEvent(db, { ...input, type: 'excuse', category }, now);
   return { id, category, repeated: await excuseRepeat(db, input.contractorId, category, now) };
@@ -99,21 +117,27 @@ export async function recordExcuse(
 /** Changes an excuse's category (a suggestion is only a suggestion). */
 export async function setExcuseCategory(
   db: TrackRecordDb,
-  eventId: number,
+  eventId: RecordId,
   category: ExcuseCategory,
   now = Date.now(),
 ) {
   return writeTx(db, async () => {
     const e = await db.events.get(eventId);
-    if (e?.type !== 'excuse') throw new Error(`No excuse #${eventId}`);
-    await db.events.put({ ...e, category } as HistoryEvent);
-    await refreshSummary(db, e.contractorId, now);
+    if (e?.type !== 'excuse') throw new Error(`No excuse ${eventId}`);
+    const recategorised: HistoryEvent = { ...e, category, updatedAt: now };
+    await db.events.put(recategorised);
+    await refreshSummary(db, e.contractorId);
   });
 }
 
-async function excuseRepeat(db: TrackRecordDb, contractorId: number, category: ExcuseCategory, now: number) {
+async function excuseRepeat(
+  db: TrackRecordDb,
+  contractorId: RecordId,
+  category: ExcuseCategory,
+  now: number,
+) {
   const c = await db.contractors.get(contractorId);
-  if (!c?.summary) return undefined;
+  if (!c) return undefined;
   return repeatedExcuses(c.summary.facts, await readSettings(db), now).find((r) => r.category === category);
 }
 
@@ -139,16 +163,17 @@ export function recordReward(
 }
 
 /** Deletes an event (a delivery also un-delivers its milestone) and updates the summary. */
-export async function deleteEvent(db: TrackRecordDb, eventId: number, now = Date.now()) {
+export async function deleteEvent(db: TrackRecordDb, eventId: RecordId, now = Date.now()) {
   return writeTx(db, async () => {
     const e = await db.events.get(eventId);
-    if (!e) throw new Error(`No event #${eventId}`);
+    if (!e) throw new Error(`No event ${eventId}`);
     await db.events.delete(eventId);
     if (e.type === 'delivered' && e.milestoneId !== undefined) {
       const m = await db.milestones.get(e.milestoneId);
-      if (m && m.deliveredAt === e.at) await db.milestones.update(m.id, { deliveredAt: undefined });
+      if (m && m.deliveredAt === e.at)
+        await db.milestones.update(m.id, { deliveredAt: undefined, updatedAt: now });
     }
-    await refreshSummary(db, e.contractorId, now);
+    await refreshSummary(db, e.contractorId);
   });
 }
 
@@ -157,7 +182,7 @@ export async function deleteEvent(db: TrackRecordDb, eventId: number, now = Date
 export async function createEngagement(
   db: TrackRecordDb,
   input: {
-    contractorId: number;
+    contractorId: RecordId;
     title: string;
     skill?: string;
     budget?: number;
@@ -165,31 +190,29 @@ export async function createEngagement(
     startedAt?: number;
   },
   now = Date.now(),
-): Promise<number> {
-  const engagement = parseRecord(Engagement, {
-    id: 1,
-    status: 'active',
-    ...input,
-    startedAt: input.startedAt ?? now,
-  });
-  const { id: _id, ...record } = engagement;
-  if (record.startedAt > now) throw new Error('startedAt: an engagement cannot start in the future');
+): Promise<RecordId> {
+  const startedAt = notFuture(input.startedAt ?? now, now, 'startedAt');
   return writeTx(db, async () => {
-    const c = await requireContractor(db, record.contractorId);
-    const id = (await db.engagements.add(record as Engagement)) as number;
-    const skill = record.skill;
+    const c = await requireContractor(db, input.contractorId);
+    const engagement = await insert(
+      db.engagements,
+      NewEngagement,
+      { status: 'active', ...input, startedAt },
+      now,
+    );
+    const skill = engagement.skill;
     if (skill && !c.skills.some((s) => s.toLowerCase() === skill.toLowerCase())) {
-      await db.contractors.update(c.id, { skills: [...c.skills, skill] });
+      await db.contractors.update(c.id, { skills: [...c.skills, skill], updatedAt: now });
     }
-    await refreshSummary(db, record.contractorId, now);
-    return id;
+    await refreshSummary(db, c.id);
+    return engagement.id;
   });
 }
 
 /** Completes, cancels (with a reason) or reopens an engagement. */
 export async function setEngagementStatus(
   db: TrackRecordDb,
-  engagementId: number,
+  engagementId: RecordId,
   status: EngagementStatus,
   options: { reason?: string; at?: number } = {},
   now = Date.now(),
@@ -197,66 +220,71 @@ export async function setEngagementStatus(
   const at = notFuture(options.at ?? now, now, 'at');
   return writeTx(db, async () => {
     const e = await db.engagements.get(engagementId);
-    if (!e) throw new Error(`No engagement #${engagementId}`);
+    if (!e) throw new Error(`No engagement ${engagementId}`);
     const next = parseRecord(Engagement, {
       ...e,
       status,
       endedAt: status === 'active' ? undefined : at,
       cancelReason: status === 'cancelled' ? options.reason : undefined,
+      updatedAt: now,
     });
     await db.engagements.put(next);
-    await refreshSummary(db, e.contractorId, now);
+    await refreshSummary(db, e.contractorId);
   });
 }
 
 export async function addMilestone(
   db: TrackRecordDb,
-  input: { engagementId: number; amount: number; dueAt: number; title?: string; currency?: string },
+  input: { engagementId: RecordId; amount: number; dueAt: number; title?: string; currency?: string },
   now = Date.now(),
-): Promise<number> {
+): Promise<RecordId> {
   return writeTx(db, async () => {
     const e = await db.engagements.get(input.engagementId);
-    if (!e) throw new Error(`engagementId: no engagement #${input.engagementId}`);
-    const { id: _id, ...record } = parseRecord(Milestone, {
-      id: 1,
-      contractorId: e.contractorId,
-      currency: e.currency,
-      ...input,
-    });
-    const id = (await db.milestones.add(record as Milestone)) as number;
-    await refreshSummary(db, e.contractorId, now);
-    return id;
+    if (!e) throw new Error(`engagementId: no engagement ${input.engagementId}`);
+    const milestone = await insert(
+      db.milestones,
+      NewMilestone,
+      { contractorId: e.contractorId, currency: e.currency, ...input },
+      now,
+    );
+    await refreshSummary(db, e.contractorId);
+    return milestone.id;
   });
 }
 
 /** Agrees a new due date. Moving a deadline that had already passed does not erase the miss. */
 export async function renegotiateMilestone(
   db: TrackRecordDb,
-  milestoneId: number,
+  milestoneId: RecordId,
   input: { dueAt: number; reason?: string; at?: number },
   now = Date.now(),
 ) {
   const r = parseRecord(Renegotiation, { ...input, at: notFuture(input.at ?? now, now, 'at') });
   return writeTx(db, async () => {
     const m = await requireMilestone(db, milestoneId);
-    if (m.deliveredAt !== undefined) throw new Error(`milestone #${milestoneId} is already delivered`);
-    await db.milestones.put({ ...m, renegotiations: [...m.renegotiations, r] });
-    await refreshSummary(db, m.contractorId, now);
+    if (m.deliveredAt !== undefined) throw new Error(`milestone ${milestoneId} is already delivered`);
+    await db.milestones.put({ ...m, renegotiations: [...m.renegotiations, r], updatedAt: now });
+    await refreshSummary(db, m.contractorId);
   });
 }
 
-export async function acceptMilestone(db: TrackRecordDb, milestoneId: number, at?: number, now = Date.now()) {
+export async function acceptMilestone(
+  db: TrackRecordDb,
+  milestoneId: RecordId,
+  at?: number,
+  now = Date.now(),
+) {
   return setMilestoneDate(db, milestoneId, 'acceptedAt', at ?? now, now);
 }
 
 /** Records a payment. Paying before acceptance is allowed but rule 2 flags it. */
-export async function payMilestone(db: TrackRecordDb, milestoneId: number, at?: number, now = Date.now()) {
+export async function payMilestone(db: TrackRecordDb, milestoneId: RecordId, at?: number, now = Date.now()) {
   return setMilestoneDate(db, milestoneId, 'paidAt', at ?? now, now);
 }
 
 async function setMilestoneDate(
   db: TrackRecordDb,
-  milestoneId: number,
+  milestoneId: RecordId,
   field: 'acceptedAt' | 'paidAt',
   at: number,
   now: number,
@@ -264,14 +292,14 @@ async function setMilestoneDate(
   notFuture(at, now, field);
   return writeTx(db, async () => {
     const m = await requireMilestone(db, milestoneId);
-    await db.milestones.put(parseRecord(Milestone, { ...m, [field]: at }));
-    await refreshSummary(db, m.contractorId, now);
+    await db.milestones.put(parseRecord(Milestone, { ...m, [field]: at, updatedAt: now }));
+    await refreshSummary(db, m.contractorId);
   });
 }
 
-async function requireMilestone(db: TrackRecordDb, milestoneId: number) {
+async function requireMilestone(db: TrackRecordDb, milestoneId: RecordId) {
   const m = await db.milestones.get(milestoneId);
-  if (!m) throw new Error(`No milestone #${milestoneId}`);
+  if (!m) throw new Error(`No milestone ${milestoneId}`);
   return m;
 }
 
@@ -285,45 +313,55 @@ function notFuture(at: number, now: number, field: string): number {
 /** Records an access given to a contractor, and the matching event. */
 export async function grantAccess(
   db: TrackRecordDb,
-  input: { contractorId: number; what: string; level: AccessLevel; engagementId?: number; at?: number },
+  input: { contractorId: RecordId; what: string; level: AccessLevel; engagementId?: RecordId; at?: number },
   now = Date.now(),
-): Promise<number> {
-  const grantedAt = notFuture(input.at ?? now, now, 'grantedAt');
-  const { id: _id, ...access } = parseRecord(Access, { id: 1, ...input, at: undefined, grantedAt });
+): Promise<RecordId> {
+  const { at, ...rest } = input;
+  const grantedAt = notFuture(at ?? now, now, 'grantedAt');
   return writeTx(db, async () => {
-    await requireContractor(db, access.contractorId);
-    await checkLinks(db, access);
-    const id = (await db.accesses.add(access as Access)) as number;
-    await db.events.add({
-      contractorId: access.contractorId,
-      engagementId: access.engagementId,
-      type: 'access-granted',
-      accessId: id,
-      at: grantedAt,
-      text: `${access.level} access to ${access.what}`,
-    } as HistoryEvent);
-    await refreshSummary(db, access.contractorId, now);
-    return id;
+    await requireContractor(db, input.contractorId);
+    await checkLinks(db, input);
+    const access = await insert(db.accesses, NewAccess, { ...rest, grantedAt }, now);
+    await insert(
+      db.events,
+      NewEvent,
+      {
+        contractorId: access.contractorId,
+        engagementId: access.engagementId,
+        type: 'access-granted',
+        accessId: access.id,
+        at: grantedAt,
+        text: `${access.level} access to ${access.what}`,
+      },
+      now,
+    );
+    await refreshSummary(db, access.contractorId);
+    return access.id;
   });
 }
 
-export async function revokeAccess(db: TrackRecordDb, accessId: number, at?: number, now = Date.now()) {
+export async function revokeAccess(db: TrackRecordDb, accessId: RecordId, at?: number, now = Date.now()) {
   const revokedAt = notFuture(at ?? now, now, 'revokedAt');
   return writeTx(db, async () => {
     const a = await db.accesses.get(accessId);
-    if (!a) throw new Error(`No access #${accessId}`);
+    if (!a) throw new Error(`No access ${accessId}`);
     if (a.revokedAt !== undefined) return;
     if (revokedAt < a.grantedAt) throw new Error('revokedAt: cannot be before the access was granted');
-    await db.accesses.put({ ...a, revokedAt });
-    await db.events.add({
-      contractorId: a.contractorId,
-      engagementId: a.engagementId,
-      type: 'access-revoked',
-      accessId,
-      at: revokedAt,
-      text: `${a.level} access to ${a.what}`,
-    } as HistoryEvent);
-    await refreshSummary(db, a.contractorId, now);
+    await db.accesses.put({ ...a, revokedAt, updatedAt: now });
+    await insert(
+      db.events,
+      NewEvent,
+      {
+        contractorId: a.contractorId,
+        engagementId: a.engagementId,
+        type: 'access-revoked',
+        accessId,
+        at: revokedAt,
+        text: `${a.level} access to ${a.what}`,
+      },
+      now,
+    );
+    await refreshSummary(db, a.contractorId);
   });
 }
 
@@ -336,7 +374,7 @@ export async function revokeAccess(db: TrackRecordDb, accessId: number, at?: num
  */
 export async function cancelAndMoveOn(
   db: TrackRecordDb,
-  contractorId: number,
+  contractorId: RecordId,
   options: { reason?: string; at?: number } = {},
   now = Date.now(),
 ) {
@@ -349,19 +387,30 @@ export async function cancelAndMoveOn(
       .filter((e) => e.status === 'active')
       .toArray();
     for (const e of active) {
-      await db.engagements.put({ ...e, status: 'cancelled', endedAt: at, cancelReason: options.reason });
+      await db.engagements.put({
+        ...e,
+        status: 'cancelled',
+        endedAt: at,
+        cancelReason: options.reason,
+        updatedAt: now,
+      });
     }
-    await db.events.add({ contractorId, type: 'cancelled', at, text: options.reason } as HistoryEvent);
-    await db.contractors.put({ ...c, status: 'dropped', coolOffUntil: at + settings.coolOffDays * DAY_MS });
-    await refreshSummary(db, contractorId, now);
+    await insert(db.events, NewEvent, { contractorId, type: 'cancelled', at, text: options.reason }, now);
+    await db.contractors.put({
+      ...c,
+      status: 'dropped',
+      coolOffUntil: at + settings.coolOffDays * DAY_MS,
+      updatedAt: now,
+    });
+    await refreshSummary(db, contractorId);
   });
 }
 
 /** Ends a cool-off early (or takes back a cancel): the contractor is active again. */
-export async function reinstate(db: TrackRecordDb, contractorId: number, now = Date.now()) {
+export async function reinstate(db: TrackRecordDb, contractorId: RecordId, now = Date.now()) {
   return writeTx(db, async () => {
     const c = await requireContractor(db, contractorId);
-    await db.contractors.put({ ...c, status: 'active', coolOffUntil: undefined });
-    await refreshSummary(db, contractorId, now);
+    await db.contractors.put({ ...c, status: 'active', coolOffUntil: undefined, updatedAt: now });
+    await refreshSummary(db, contractorId);
   });
 }

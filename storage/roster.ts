@@ -1,12 +1,13 @@
-import type { Verdict } from '../model/summary';
-import { checkRoster, type Finding, type RosterContractor } from '../scoring/rules';
+import type { Settings } from '../model/settings';
+import type { Verdict } from '../model/verdict';
+import { checkRoster, type Finding } from '../scoring/rules';
+import { assessStored } from '../scoring/summary';
 import type { StoredContractor, TrackRecordDb } from './db';
-import { assessStored, readSettings, resnapshot } from './summary';
-import { writeTx } from './tx';
+import { readSettings } from './settings';
 
 /**
  * The verdict for each tracked key (untracked keys are absent), for a batch of card badges: one primary-key
- * read of the profiles and one of their contractors, in one transaction; each verdict is recomputed for
+ * read of the profiles and one of their contractors, in one transaction; each verdict is computed for
  * `now` from the stored facts.
  */
 export async function verdictsForKeys(
@@ -23,8 +24,8 @@ export async function verdictsForKeys(
     const settings = await readSettings(db);
     const verdicts: Record<string, Verdict> = {};
     for (const p of profiles) {
-      const summary = p && contractors.get(p.contractorId)?.summary;
-      if (p && summary) verdicts[p.key] = assessStored(summary, settings, now).verdict;
+      const contractor = p && contractors.get(p.contractorId);
+      if (p && contractor) verdicts[p.key] = assessStored(contractor.summary, settings, now).verdict;
     }
     return verdicts;
   });
@@ -38,43 +39,8 @@ export async function loadRoster(db: TrackRecordDb, now = Date.now()) {
   });
 }
 
-function withAssessment(
-  c: StoredContractor,
-  settings: Awaited<ReturnType<typeof readSettings>>,
-  now: number,
-) {
-  const summary = c.summary;
-  if (!summary) throw new Error(`Contractor #${c.id} has no summary`);
-  return { ...c, summary, assessment: assessStored(summary, settings, now) };
-}
-
-/**
- * Contractors whose stored verdict is `verdict` (the `summary.verdict` index). The index holds the verdict
- * as of the last write or refresh: call `refreshStaleSummaries` first for an exact list.
- */
-export async function contractorsByVerdict(db: TrackRecordDb, verdict: Verdict): Promise<StoredContractor[]> {
-  return db.contractors.where('summary.verdict').equals(verdict).toArray();
-}
-
-/** Contractors with a skill area (the `skills` multi-entry index; case as entered). */
-export async function contractorsBySkill(db: TrackRecordDb, skill: string): Promise<StoredContractor[]> {
-  return db.contractors.where('skills').equalsIgnoreCase(skill).toArray();
-}
-
-/**
- * Re-snapshots the summaries whose `nextChangeAt` has passed (a cool-off ended, a strike left the window, a
- * deadline passed, a day of decay) from their stored facts, so the verdict index is exact again. Reads no
- * history. Returns how many changed. Safe to call from any surface before listing by verdict.
- */
-export async function refreshStaleSummaries(db: TrackRecordDb, now = Date.now()): Promise<number> {
-  return writeTx(db, async () => {
-    const settings = await readSettings(db);
-    const stale = await db.contractors.where('summary.nextChangeAt').belowOrEqual(now).toArray();
-    for (const c of stale) {
-      if (c.summary) await db.contractors.put({ ...c, summary: resnapshot(c.summary, settings, now) });
-    }
-    return stale.length;
-  });
+function withAssessment(c: StoredContractor, settings: Settings, now: number) {
+  return { ...c, assessment: assessStored(c.summary, settings, now) };
 }
 
 /** The five rules and the care rule over the whole roster (the dashboard's read). */
@@ -90,9 +56,7 @@ export async function loadRosterFindings(db: TrackRecordDb, now = Date.now()): P
         db.milestones.toArray(),
         db.accesses.toArray(),
       ]);
-      const roster: RosterContractor[] = contractors
-        .filter((c) => c.summary)
-        .map((c) => withAssessment(c, settings, now));
+      const roster = contractors.map((c) => withAssessment(c, settings, now));
       return checkRoster({ contractors: roster, engagements, milestones, accesses }, settings);
     },
   );

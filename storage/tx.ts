@@ -1,3 +1,7 @@
+import type { Table } from 'dexie';
+import { newId, type RecordId } from '../model/ids';
+import { parseRecord } from '../model/validation';
+import type { z } from '../model/zod';
 import { ReadOnlyDatabaseError, type TrackRecordDb } from './db';
 
 /** Every table: writes take them all, so a write and the summary it changes commit together. */
@@ -21,8 +25,30 @@ export async function writeTx<T>(db: TrackRecordDb, fn: () => Promise<T>): Promi
   return db.transaction('rw', allTables(db), fn);
 }
 
-export async function requireContractor(db: TrackRecordDb, contractorId: number) {
+type Stored = { id: RecordId; updatedAt: number };
+
+/**
+ * A new record: `input` validated with the record's `New…` schema (a `ValidationError` names the fields
+ * at fault), with its id and `updatedAt`.
+ */
+export function newRecord<N extends object>(schema: z.ZodType<N>, input: unknown, now: number): N & Stored {
+  return { ...parseRecord(schema, input), id: newId(now), updatedAt: now };
+}
+
+/** Adds a new record (see `newRecord`) to its table, whose records are what the schema makes, stored. */
+export async function insert<N extends object, I>(
+  table: Table<NoInfer<N> & Stored, RecordId, I>,
+  schema: z.ZodType<N>,
+  input: unknown,
+  now: number,
+): Promise<N & Stored> {
+  const record = newRecord(schema, input, now);
+  await table.add(record as I);
+  return record;
+}
+
+export async function requireContractor(db: TrackRecordDb, contractorId: RecordId) {
   const c = await db.contractors.get(contractorId);
-  if (!c) throw new Error(`No contractor #${contractorId}`);
+  if (!c) throw new Error(`No contractor ${contractorId}`);
   return c;
 }

@@ -8,11 +8,11 @@ import { PolicyPicker } from '../../components/PolicyPicker';
 import { RosterTable } from '../../components/RosterTable';
 import { VERDICT_ORDER } from '../../components/verdict-labels';
 import { type Backup, exportBackup, importBackup, parseBackup } from '../../storage/backup';
-import { loadContractorView } from '../../storage/contractors';
+import { contractorIdFromLink, loadContractorView } from '../../storage/contractors';
 import { getDb } from '../../storage/db';
 import { seedDemo } from '../../storage/demo';
 import { loadRoster, loadRosterFindings } from '../../storage/roster';
-import { getSettings, updateSettings } from '../../storage/settings';
+import { readSettings, updateSettings } from '../../storage/settings';
 import { ContractorDetail } from '../shared/contractor-detail';
 import { useLive } from '../shared/live';
 import { ReadOnlyNotice } from '../shared/read-only';
@@ -22,7 +22,7 @@ async function loadDashboard() {
   const [roster, findings, settings] = await Promise.all([
     loadRoster(db),
     loadRosterFindings(db),
-    getSettings(db),
+    readSettings(db),
   ]);
   roster.sort(
     (a, b) =>
@@ -119,14 +119,18 @@ function Roster() {
   );
 }
 
-/** `#contractor=<id>` opens one contractor's detail; anything else is the roster. */
-const contractorInHash = () => {
-  const id = Number(/^#contractor=(\d+)$/.exec(location.hash)?.[1]);
-  return Number.isInteger(id) && id > 0 ? id : null;
-};
+/**
+ * `#contractor=<id>` opens one contractor's detail; anything else is the roster. Links made before ids
+ * became global carry the contractor's old number, which still opens them.
+ */
+const contractorInHash = () =>
+  decodeURIComponent(/^#contractor=([^&]+)$/.exec(location.hash)?.[1] ?? '') || null;
 
-function Detail({ id }: { id: number }) {
-  const view = useLive(() => loadContractorView(getDb(), id), [id]);
+function Detail({ id }: { id: string }) {
+  const view = useLive(async () => {
+    const contractorId = await contractorIdFromLink(getDb(), id);
+    return contractorId === undefined ? undefined : loadContractorView(getDb(), contractorId);
+  }, [id]);
   return (
     <div class="stack dashboard">
       <a href="#roster">← Roster</a>

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newId } from '../../model/ids';
 import { webProfile } from '../../sites/web';
-import { createContractor, loadViewByKey, TrackRecordDb } from '../../storage/contractors';
+import { createContractor, loadViewByKey } from '../../storage/contractors';
+import { TrackRecordDb } from '../../storage/db';
 import { askSiteAccess, attachPage, siteAccessOf } from './attach';
 
 const page = webProfile('https://portfolio.example.com/jane/?utm_source=mail', 'Jane Doe — Portfolio');
@@ -37,7 +39,7 @@ describe('attaching a page from the popup', () => {
   });
 
   it('refuses a contractor that does not exist', async () => {
-    await expect(attachPage(db, page, { kind: 'existing', contractorId: 99 })).rejects.toThrow();
+    await expect(attachPage(db, page, { kind: 'existing', contractorId: newId() })).rejects.toThrow();
     expect(await db.profiles.count()).toBe(0);
   });
 });

@@ -1,8 +1,10 @@
 import type { AttachChoice } from '../../components/AttachPage';
 import type { SiteAccessState } from '../../components/SiteAccess';
+import type { RecordId } from '../../model/ids';
 import type { SeenProfile } from '../../model/page';
 import { siteOriginOf } from '../../sites/web';
-import { linkProfile, type TrackRecordDb, trackProfile } from '../../storage/contractors';
+import { linkProfile, trackProfile } from '../../storage/contractors';
+import type { TrackRecordDb } from '../../storage/db';
 
 /**
  * Attaches a page (a `web` profile keyed by its address) to a new contractor named by the user, or to
@@ -12,7 +14,7 @@ export async function attachPage(
   db: TrackRecordDb,
   page: SeenProfile,
   choice: AttachChoice,
-): Promise<number> {
+): Promise<RecordId> {
   if (choice.kind === 'new') return trackProfile(db, { ...page, name: choice.name });
   await linkProfile(db, choice.contractorId, page);
   return choice.contractorId;

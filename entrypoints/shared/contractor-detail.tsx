@@ -29,12 +29,13 @@ import {
   recordDelivery,
   reinstate,
   renegotiateMilestone,
+  restoreEvent,
   revokeAccess,
   setEngagementStatus,
 } from '../../storage/history';
 import { loadRoster } from '../../storage/roster';
 import { useLive } from './live';
-import { record, restore } from './record';
+import { record } from './record';
 
 /** A contractor's whole history and every action on it: the side panel and the roster's detail view. */
 export function ContractorDetail({ view }: { view: ContractorView }) {
@@ -80,7 +81,7 @@ export function ContractorDetail({ view }: { view: ContractorView }) {
               type="button"
               onClick={() =>
                 attempt(async () => {
-                  await restore(db, deleted);
+                  await restoreEvent(db, deleted);
                   setDeleted(null);
                 })
               }

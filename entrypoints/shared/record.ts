@@ -1,5 +1,5 @@
 import type { RecordInput } from '../../components/RecordForm';
-import type { HistoryEvent } from '../../model/records';
+import type { RecordId } from '../../model/ids';
 import type { TrackRecordDb } from '../../storage/db';
 import {
   recordDeadlineMissed,
@@ -14,7 +14,7 @@ import {
 /** Writes what the record form produced; answers with a notice worth showing, if any. */
 export async function record(
   db: TrackRecordDb,
-  contractorId: number,
+  contractorId: RecordId,
   input: RecordInput,
 ): Promise<string | undefined> {
   const base = { contractorId, at: input.at };
@@ -51,10 +51,4 @@ export async function record(
       });
       return undefined;
   }
-}
-
-/** Puts a deleted event back (undo); it gets a new id. */
-export async function restore(db: TrackRecordDb, event: HistoryEvent): Promise<void> {
-  const { id: _id, ...rest } = event;
-  await recordEvent(db, rest);
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../scripts/extension-browser.mjs';
+import { SCHEMA_VERSION } from '../../storage/db';
 import { launch, overlayFrame, overlayHost, tabIdOf } from './harness';
 
 // The project's own invented profile (the one `npm start` shows), served at an Upwork address.
@@ -126,7 +127,7 @@ describe('engagements and the roster', () => {
   it('lists the tracked contractor and opens their detail', async () => {
     await roster.getByRole('link', { name: 'Dana Demo' }).click();
     await roster.getByRole('heading', { name: 'Dana Demo' }).waitFor();
-    expect(roster.url()).toMatch(/#contractor=\d+$/);
+    expect(roster.url()).toMatch(/#contractor=[0-9A-Z]{26}$/);
   });
 
   it('a big engagement in one milestone, paid before acceptance, breaks rules 2 and 3', async () => {
@@ -189,7 +190,7 @@ describe('backups from the roster page', () => {
 
     // A file with only one of the three contractors (and what is theirs) replaces the roster.
     const dana = backup.contractors.find((c: { name: string }) => c.name === 'Dana Demo');
-    const mine = (rows: { contractorId: number }[]) => rows.filter((r) => r.contractorId === dana.id);
+    const mine = (rows: { contractorId: string }[]) => rows.filter((r) => r.contractorId === dana.id);
     const danaOnly = {
       ...backup,
       contractors: [dana],
@@ -295,11 +296,11 @@ describe('records saved by a newer version of the extension', () => {
 
   beforeAll(async () => {
     browser = await launch();
-    // The database as a later version would leave it: schema version 3 (Dexie stores version × 10).
+    // The database as a later version would leave it: one schema version on (Dexie stores version × 10).
     await browser.worker.evaluate(
-      () =>
+      (version) =>
         new Promise<void>((resolve, reject) => {
-          const request = indexedDB.open('track-record', 30);
+          const request = indexedDB.open('track-record', version);
           request.onupgradeneeded = () => {
             const db = request.result;
             for (const name of [
@@ -310,7 +311,7 @@ describe('records saved by a newer version of the extension', () => {
               'accesses',
               'snapshots',
             ])
-              db.createObjectStore(name, { keyPath: 'id', autoIncrement: true });
+              db.createObjectStore(name, { keyPath: 'id' });
             db.createObjectStore('profiles', { keyPath: 'key' });
             db.createObjectStore('settings', { keyPath: 'id' });
             db.createObjectStore('contractorNotes', { keyPath: 'id' }); // something this version does not know
@@ -321,6 +322,7 @@ describe('records saved by a newer version of the extension', () => {
           };
           request.onerror = () => reject(request.error);
         }),
+      (SCHEMA_VERSION + 1) * 10,
     );
   });
   afterAll(async () => {

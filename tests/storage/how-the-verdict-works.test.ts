@@ -9,10 +9,10 @@ import { assess, formatContribution } from '../../scoring/score';
 const now = Date.UTC(2025, 5, 30, 12);
 const at = (month: number, day: number) => Date.UTC(2025, month - 1, day, 12);
 const dana: Fact[] = [
-  { kind: 'delivery', at: at(3, 3), lateDays: 0, eventId: 1 },
-  { kind: 'delivery', at: at(4, 14), lateDays: 0, eventId: 2 },
-  { kind: 'excuse', at: at(6, 10), category: 'connectivity', eventId: 3 },
-  { kind: 'delivery', at: at(6, 12), lateDays: 3, eventId: 4 },
+  { kind: 'delivery', at: at(3, 3), lateDays: 0, eventId: '1' },
+  { kind: 'delivery', at: at(4, 14), lateDays: 0, eventId: '2' },
+  { kind: 'excuse', at: at(6, 10), category: 'connectivity', eventId: '3' },
+  { kind: 'delivery', at: at(6, 12), lateDays: 3, eventId: '4' },
 ];
 const doc = readFileSync(resolve(process.cwd(), 'README.md'), 'utf8');
 
