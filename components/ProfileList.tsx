@@ -2,22 +2,10 @@ import { useState } from 'preact/hooks';
 import type { RecordId } from '../model/ids';
 import type { PlatformMetrics } from '../model/page';
 import type { Contractor, ProfileRecord } from '../model/records';
+import { siteName } from '../sites';
 import { ErrorText, messageOf } from './ErrorText';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
-const PLATFORM_NAMES: Record<ProfileRecord['platform'], string> = {
-  upwork: 'Upwork',
-  fiverr: 'Fiverr',
-  freelancer: 'Freelancer.com',
-  peopleperhour: 'PeoplePerHour',
-  guru: 'Guru',
-  toptal: 'Toptal',
-  contra: 'Contra',
-  linkedin: 'LinkedIn',
-  github: 'GitHub',
-  web: 'Web page',
-};
 
 function metricsText(m: PlatformMetrics | undefined): string {
   if (!m) return '';
@@ -57,7 +45,7 @@ export function ProfileList({ profiles, others, onUnlink, onMerge, name }: Props
           <li key={p.key} class="card stack">
             <div class="spread">
               <a href={p.url} target="_blank" rel="noreferrer">
-                {PLATFORM_NAMES[p.platform]}: {p.name || p.id}
+                {siteName(p.platform)}: {p.name || p.id}
               </a>
               <span class="note-date">seen {dateFormat.format(p.lastSeenAt)}</span>
             </div>

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ProfileKey, profileKey } from './platform';
+import { Platform, ProfileKey, profileKey } from './platform';
+
+describe('Platform', () => {
+  it('accepts a lower-case word, as every site adapter and pages attached by hand are named', () => {
+    for (const id of ['upwork', 'peopleperhour', 'web'])
+      expect(Platform.safeParse(id).success, id).toBe(true);
+  });
+  it('refuses anything a key could not start with', () => {
+    for (const id of ['', 'Upwork', 'people per hour', 'up-work', 'web2', 'a'.repeat(41)]) {
+      expect(Platform.safeParse(id).success, id).toBe(false);
+    }
+  });
+});
 
 describe('profileKey', () => {
   it('lower-cases the id and prefixes the platform', () => {

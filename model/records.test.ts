@@ -49,7 +49,7 @@ const cases: [string, z.ZodType, unknown, string][] = [
   ['contractor with an empty skill', Contractor, { ...contractor, skills: [''] }, 'skills.0'],
   ['contractor with a negative cool-off', Contractor, { ...contractor, coolOffUntil: -1 }, 'coolOffUntil'],
   ['profile with a key lacking its platform', ProfileRecord, { ...profile, key: '~01' }, 'key'],
-  ['profile with an unknown platform', ProfileRecord, { ...profile, platform: 'myspace' }, 'platform'],
+  ['profile with a malformed platform', ProfileRecord, { ...profile, platform: 'My Space' }, 'platform'],
   ['profile with a bad url', ProfileRecord, { ...profile, url: 'not a url' }, 'url'],
   ['engagement without a title', Engagement, { ...engagement, title: '' }, 'title'],
   ['engagement with a bad status', Engagement, { ...engagement, status: 'paused' }, 'status'],

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture, strip } from '../tests/sites/fixture';
-import { readProfile } from './contra';
 import { readPage } from './index';
 
 const PROFILE = new URL('https://contra.com/priya_shah_k2x9/work');
 
 describe('contra profile', () => {
   it('reads the person from JSON-LD', () => {
-    const profile = readProfile(loadFixture('contra-profile.html'), PROFILE);
+    const { profile } = readPage(loadFixture('contra-profile.html'), PROFILE);
     expect(profile).toMatchObject({
       platform: 'contra',
       id: 'priya_shah_k2x9',
@@ -20,9 +19,12 @@ describe('contra profile', () => {
 
   it('falls back on the title, then on the heading', () => {
     const withoutLd = strip(loadFixture('contra-profile.html'), 'script[type="application/ld+json"]');
-    expect(readProfile(withoutLd, PROFILE)).toMatchObject({ name: 'Priya Shah', title: 'Product Designer' });
+    expect(readPage(withoutLd, PROFILE).profile).toMatchObject({
+      name: 'Priya Shah',
+      title: 'Product Designer',
+    });
     const bare = strip(withoutLd, 'meta, title');
-    expect(readProfile(bare, PROFILE)).toMatchObject({
+    expect(readPage(bare, PROFILE).profile).toMatchObject({
       name: 'Priya Shah',
       title: 'Product Designer for fintech',
     });

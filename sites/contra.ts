@@ -1,22 +1,11 @@
 // Contra: independents' profiles at contra.com/<username>. Everything else at the top level is Contra's own.
-import { profileKey } from '../model/platform';
-import {
-  canonicalUrl,
-  firstElement,
-  firstText,
-  ldPerson,
-  metaContent,
-  onHost,
-  optional,
-  segments,
-  str,
-  titleParts,
-} from './read';
-import type { ProfileReading, SiteAdapter } from './types';
+import { firstElement, ldPerson, metaContent, nameAndTitle, onHost, segments, titleParts } from './read';
+import type { ProfileFields, Samples, SiteAdapter } from './types';
 
 const HOST = 'contra.com';
 
-export const samples = {
+/** @public Tests find these by this file's name (tests/sites/samples.ts): the content script never holds them. */
+export const samples: Samples = {
   profiles: [
     'https://contra.com/jane_doe',
     'https://contra.com/ridwan_maruf_jdq89wnh?r=ridwan_maruf_jdq89wnh',
@@ -93,15 +82,11 @@ const RESERVED = new Set([
 const PROFILE_TABS = new Set(['work', 'services', 'about', 'reviews', 'projects']);
 const USERNAME = /^[a-z0-9][a-z0-9_-]{1,}$/i;
 
-export function usernameOf(url: URL): string | null {
+function usernameOf(url: URL): string | null {
   if (!onHost(url.hostname, HOST)) return null;
   const [user, tab, extra] = segments(url);
   if (!user || extra || !USERNAME.test(user) || RESERVED.has(user.toLowerCase())) return null;
   return !tab || PROFILE_TABS.has(tab.toLowerCase()) ? user : null;
-}
-
-export function isProfile(url: URL): boolean {
-  return usernameOf(url) !== null;
 }
 
 // No saved profile pins Contra's generated class names: fall back on the page's structure.
@@ -113,29 +98,20 @@ const selectors = {
 
 const SITE = /\s*[|-]\s*Contra\s*$/i;
 
-export function readProfile(doc: Document, url: URL): ProfileReading | null {
-  const canonical = canonicalUrl(doc, url);
-  const id = (canonical && usernameOf(canonical)) || usernameOf(url);
-  if (!id) return null;
-  const person = ldPerson(doc);
-  const [titleName, titleHeadline] = titleParts(metaContent(doc, 'og:title') || doc.title, SITE);
+function readProfile(doc: Document): ProfileFields {
+  const [name, title] = titleParts(metaContent(doc, 'og:title') || doc.title, SITE);
   return {
-    platform: 'contra',
-    id,
-    key: profileKey('contra', id),
-    name: str(person?.name) || titleName || firstText(doc, selectors.name),
-    title: optional(str(person?.jobTitle) || titleHeadline || firstText(doc, selectors.title)),
+    ...nameAndTitle(ldPerson(doc), { name, title }, doc, selectors),
     anchor: firstElement(doc, selectors.anchor),
   };
 }
 
 export const contra: SiteAdapter = {
   platform: 'contra',
+  name: 'Contra',
   hosts: [HOST],
   // Contra is a client-routed app: a profile can be reached without a page load, so the host is matched.
   matches: ['https://contra.com/*'],
-  samples,
-  isProfile,
+  profileId: usernameOf,
   readProfile,
-  readCards: () => [],
 };

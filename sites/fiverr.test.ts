@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture, strip } from '../tests/sites/fixture';
-import { readCards, readProfile } from './fiverr';
 import { readPage } from './index';
 
 const SELLER = new URL('https://www.fiverr.com/lenamakes?source=gig_cards');
@@ -9,7 +8,7 @@ const SEARCH = new URL('https://www.fiverr.com/search/gigs?query=logo');
 
 describe('fiverr seller page', () => {
   it('reads the seller from the page state', () => {
-    const profile = readProfile(loadFixture('fiverr-seller.html'), SELLER);
+    const { profile } = readPage(loadFixture('fiverr-seller.html'), SELLER);
     expect(profile).toMatchObject({
       platform: 'fiverr',
       id: 'lenamakes',
@@ -24,16 +23,16 @@ describe('fiverr seller page', () => {
 
   it('falls back on og:title, then the heading, when the page state is missing', () => {
     const withoutState = strip(loadFixture('fiverr-seller.html'), '#perseus-initial-props');
-    expect(readProfile(withoutState, SELLER)).toMatchObject({ name: 'Lena M.', metrics: undefined });
+    expect(readPage(withoutState, SELLER).profile).toMatchObject({ name: 'Lena M.', metrics: undefined });
     const bare = strip(withoutState, 'meta[property="og:title"]');
-    expect(readProfile(bare, SELLER)?.name).toBe('Lena M.');
+    expect(readPage(bare, SELLER).profile?.name).toBe('Lena M.');
   });
 
   it('ignores page state that describes another seller', () => {
     const doc = loadFixture('fiverr-seller.html');
     const other = new URL('https://www.fiverr.com/someone_else');
     strip(doc, 'link[rel="canonical"], meta[property^="og:"]');
-    expect(readProfile(doc, other)).toMatchObject({ id: 'someone_else', metrics: undefined });
+    expect(readPage(doc, other).profile).toMatchObject({ id: 'someone_else', metrics: undefined });
   });
 
   it("has no cards: the seller's own gigs and the header's link to the viewer are not cards", () => {
@@ -43,7 +42,7 @@ describe('fiverr seller page', () => {
 
 describe('fiverr gig page', () => {
   it("reads the gig's seller", () => {
-    const profile = readProfile(loadFixture('fiverr-gig.html'), GIG);
+    const { profile } = readPage(loadFixture('fiverr-gig.html'), GIG);
     expect(profile).toMatchObject({
       id: 'lenamakes',
       name: 'Lena M.',
@@ -55,11 +54,11 @@ describe('fiverr gig page', () => {
 
   it('falls back on the seller line when the page state is missing', () => {
     const doc = strip(loadFixture('fiverr-gig.html'), '#perseus-initial-props');
-    expect(readProfile(doc, GIG)?.name).toBe('Lena M.');
+    expect(readPage(doc, GIG).profile?.name).toBe('Lena M.');
   });
 
   it('reads one card per gig, by its seller link or else by the gig link', () => {
-    const cards = readCards(loadFixture('fiverr-gig.html'), GIG);
+    const cards = readPage(loadFixture('fiverr-gig.html'), GIG).cards;
     expect(cards.map((c) => [c.id, c.name])).toEqual([
       ['lenamakes', 'Lena M.'],
       ['kofi_draws', 'Kofi D.'],

@@ -1,12 +1,11 @@
 // Fiverr: seller pages (/<username>), gig pages (/<username>/<gig>, read as the gig's seller) and gig cards
 // in search, category, tag and "more gigs" listings.
-import { profileKey } from '../model/platform';
 import {
-  canonicalUrl,
   cleanMetrics,
   collectCards,
   dig,
   firstElement,
+  firstLinked,
   firstText,
   linkUrl,
   metaContent,
@@ -18,9 +17,10 @@ import {
   str,
   textOf,
 } from './read';
-import type { CardReading, ProfileReading, SiteAdapter } from './types';
+import type { CardFound, ProfileFields, Samples, SiteAdapter } from './types';
 
-export const samples = {
+/** @public Tests find these by this file's name (tests/sites/samples.ts): the content script never holds them. */
+export const samples: Samples = {
   profiles: [
     'https://www.fiverr.com/tonigdesign',
     'https://www.fiverr.com/tonigdesign?source=gig_cards&referrer_gig_slug=design-your-logo',
@@ -126,7 +126,7 @@ const RESERVED = new Set([
 const USERNAME = /^[a-z0-9_]{3,}$/i;
 
 /** The seller an address belongs to: `/<username>` or `/<username>/<gig-slug>`. */
-export function sellerOf(url: URL): string | null {
+function sellerOf(url: URL): string | null {
   if (!onHost(url.hostname, 'fiverr.com')) return null;
   const parts = segments(url);
   const [user] = parts;
@@ -134,13 +134,14 @@ export function sellerOf(url: URL): string | null {
   return user;
 }
 
-export function isProfile(url: URL): boolean {
-  return sellerOf(url) !== null;
-}
-
 /** A seller's own page, as opposed to one of their gigs. */
 function isSellerPage(url: URL): boolean {
-  return isProfile(url) && segments(url).length === 1;
+  return sellerOf(url) !== null && segments(url).length === 1;
+}
+
+/** The seller of a gig, from the gig's address. */
+function gigSellerOf(url: URL): string | null {
+  return segments(url).length === 2 ? sellerOf(url) : null;
 }
 
 const selectors = {
@@ -164,7 +165,7 @@ const selectors = {
   /** The seller link on a card ("by <name>"): Fiverr tags it with source=gig_cards. */
   cardSeller: ['a[href*="source=gig_cards"]', 'a.seller-name', '.seller-info a'],
   /** Any link to the gig itself, whose first path segment is the seller. */
-  cardGig: ['a[href]'],
+  cardGig: 'a[href]',
 } as const;
 
 type Perseus = Record<string, unknown>;
@@ -190,10 +191,7 @@ function hourlyRate(props: Perseus | undefined): string | undefined {
   return `${symbol}${Math.round(cents) / 100}/hr`;
 }
 
-export function readProfile(doc: Document, url: URL): ProfileReading | null {
-  const canonical = canonicalUrl(doc, url);
-  const id = (canonical && sellerOf(canonical)) || sellerOf(url);
-  if (!id) return null;
+function readProfile(doc: Document, url: URL, id: string): ProfileFields {
   // The full page state: parsed once per reading.
   const props = scriptJson(doc, 'perseus-initial-props') as Perseus | undefined;
   const seller = dig(props, 'seller');
@@ -207,9 +205,6 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
     firstText(doc, selectors.name) ||
     (onSellerPage ? firstText(doc, selectors.sellerPageName) : '');
   return {
-    platform: 'fiverr',
-    id,
-    key: profileKey('fiverr', id),
     name,
     title: optional(str(dig(data, 'oneLinerTitle'))),
     location: optional(str(dig(data, 'user', 'address', 'countryName'))),
@@ -227,36 +222,26 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
   };
 }
 
-export function readCards(doc: Document, url: URL): CardReading[] {
+function readCards(doc: Document, url: URL): CardFound[] {
   // A seller page lists the seller's own gigs: they are the profile's content, not cards for someone else.
   const self = isSellerPage(url) ? sellerOf(url)?.toLowerCase() : undefined;
-  const cards = collectCards(doc, 'fiverr', selectors.card, (card) => {
+  const cards = collectCards(doc, selectors.card, (card) => {
     const sellerLink = firstElement(card, selectors.cardSeller);
     const fromSeller = sellerLink && linkUrl(sellerLink, url);
-    const id = (fromSeller && sellerOf(fromSeller)) || gigSeller(card, url);
+    const id =
+      (fromSeller && sellerOf(fromSeller)) || firstLinked(card, selectors.cardGig, url, gigSellerOf)?.id;
     return id ? { id, name: optional(textOf(sellerLink)) } : null;
   });
   return self ? cards.filter((c) => c.id.toLowerCase() !== self) : cards;
 }
 
-function gigSeller(card: Element, base: URL): string | null {
-  for (const link of card.querySelectorAll(selectors.cardGig[0])) {
-    const target = linkUrl(link, base);
-    if (target && segments(target).length === 2) {
-      const seller = sellerOf(target);
-      if (seller) return seller;
-    }
-  }
-  return null;
-}
-
 export const fiverr: SiteAdapter = {
   platform: 'fiverr',
+  name: 'Fiverr',
   hosts: ['fiverr.com'],
   // Fiverr routes on the client between listings, gigs and sellers; locale subdomains serve the same pages.
   matches: ['https://*.fiverr.com/*'],
-  samples,
-  isProfile,
+  profileId: sellerOf,
   readProfile,
   readCards,
 };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture, strip } from '../tests/sites/fixture';
-import { readProfile } from './freelancer';
 import { readPage } from './index';
 
 const PROFILE = new URL('https://www.freelancer.com/u/aisharaza');
@@ -8,7 +7,7 @@ const DIRECTORY = new URL('https://www.freelancer.com/freelancers/skills/python/
 
 describe('freelancer.com profile', () => {
   it('reads name from og:title and the rest from the header', () => {
-    const profile = readProfile(loadFixture('freelancer-profile.html'), PROFILE);
+    const { profile } = readPage(loadFixture('freelancer-profile.html'), PROFILE);
     expect(profile).toMatchObject({
       platform: 'freelancer',
       id: 'aisharaza',
@@ -24,14 +23,14 @@ describe('freelancer.com profile', () => {
   it('falls back on the header and breadcrumbs without meta tags', () => {
     const doc = strip(loadFixture('freelancer-profile.html'), 'meta');
     doc.title = '';
-    expect(readProfile(doc, PROFILE)).toMatchObject({ name: 'Aisha R.', location: 'Kenya' });
+    expect(readPage(doc, PROFILE).profile).toMatchObject({ name: 'Aisha R.', location: 'Kenya' });
   });
 
   it('takes identity from the canonical link over the address it was reached by', () => {
-    const profile = readProfile(
+    const profile = readPage(
       loadFixture('freelancer-profile.html'),
       new URL('https://www.freelancer.com/u/AishaRaza/reviews'),
-    );
+    ).profile;
     expect(profile?.key).toBe('freelancer:aisharaza');
   });
 

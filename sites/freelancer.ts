@@ -1,7 +1,5 @@
 // Freelancer.com: user profiles (/u/<username>) and the freelancer directory (/freelancers/...).
-import { profileKey } from '../model/platform';
 import {
-  canonicalUrl,
   cleanMetrics,
   collectCards,
   firstElement,
@@ -14,11 +12,12 @@ import {
   segments,
   textOf,
 } from './read';
-import type { CardReading, ProfileReading, SiteAdapter } from './types';
+import type { CardFound, ProfileFields, Samples, SiteAdapter } from './types';
 
 const HOST = 'www.freelancer.com';
 
-export const samples = {
+/** @public Tests find these by this file's name (tests/sites/samples.ts): the content script never holds them. */
+export const samples: Samples = {
   profiles: [
     'https://www.freelancer.com/u/irfan811',
     'https://www.freelancer.com/u/Alex1x23?ref_project_id=123',
@@ -41,14 +40,10 @@ export const samples = {
 const USERNAME = /^[a-z0-9][a-z0-9_.-]*$/i;
 
 /** The user an address names: `/u/<username>`, any profile tab after it. */
-export function usernameOf(url: URL): string | null {
+function usernameOf(url: URL): string | null {
   if (!onHost(url.hostname, HOST)) return null;
   const [a, b] = segments(url);
   return a === 'u' && b && USERNAME.test(b) ? b : null;
-}
-
-export function isProfile(url: URL): boolean {
-  return usernameOf(url) !== null;
 }
 
 const selectors = {
@@ -85,10 +80,7 @@ function countryFromDescription(doc: Document): string {
   );
 }
 
-export function readProfile(doc: Document, url: URL): ProfileReading | null {
-  const canonical = canonicalUrl(doc, url);
-  const id = (canonical && usernameOf(canonical)) || usernameOf(url);
-  if (!id) return null;
+function readProfile(doc: Document): ProfileFields {
   // og:title reads "Muhammad I. Profile"; the document title adds " | Freelancer".
   const fromMeta = (metaContent(doc, 'og:title') || doc.title.split(' | ')[0] || '')
     .replace(/ Profile$/, '')
@@ -102,9 +94,6 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
     }
   }
   return {
-    platform: 'freelancer',
-    id,
-    key: profileKey('freelancer', id),
     name: fromMeta || firstText(doc, selectors.name),
     title: optional(firstText(doc, selectors.title)),
     location: optional(countryFromDescription(doc) || firstText(doc, selectors.country)),
@@ -117,8 +106,8 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
   };
 }
 
-export function readCards(doc: Document, url: URL): CardReading[] {
-  return collectCards(doc, 'freelancer', selectors.card, (card) => {
+function readCards(doc: Document, url: URL): CardFound[] {
+  return collectCards(doc, selectors.card, (card) => {
     const found = firstLinked(card, selectors.cardLink, url, usernameOf);
     return found && { id: found.id, name: optional(firstText(card, selectors.cardName)) };
   });
@@ -126,10 +115,10 @@ export function readCards(doc: Document, url: URL): CardReading[] {
 
 export const freelancer: SiteAdapter = {
   platform: 'freelancer',
+  name: 'Freelancer.com',
   hosts: [HOST],
   matches: ['https://www.freelancer.com/u/*', 'https://www.freelancer.com/freelancers*'],
-  samples,
-  isProfile,
+  profileId: usernameOf,
   readProfile,
   readCards,
 };

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture, strip } from '../tests/sites/fixture';
-import { readProfile } from './github';
 import { readPage } from './index';
 
 const USER = new URL('https://github.com/octo-jane?tab=repositories');
 
 describe('github user page', () => {
   it('reads the login from the address and the name from og:title', () => {
-    const profile = readProfile(loadFixture('github-user.html'), USER);
+    const { profile } = readPage(loadFixture('github-user.html'), USER);
     expect(profile).toMatchObject({
       platform: 'github',
       id: 'octo-jane',
@@ -22,13 +21,13 @@ describe('github user page', () => {
   it('falls back on the vcard without og:title or title', () => {
     const doc = strip(loadFixture('github-user.html'), 'meta[property="og:title"]');
     doc.title = '';
-    expect(readProfile(doc, USER)?.name).toBe('Jane Octo');
+    expect(readPage(doc, USER).profile?.name).toBe('Jane Octo');
   });
 
   it('uses the login when the person shows no name', () => {
     const doc = strip(loadFixture('github-user.html'), 'meta[property="og:title"], .vcard-fullname');
     doc.title = 'octo-jane · GitHub';
-    expect(readProfile(doc, USER)?.name).toBe('octo-jane');
+    expect(readPage(doc, USER).profile?.name).toBe('octo-jane');
   });
 
   it('has no cards: the "Your profile" link is not one', () => {

@@ -1,9 +1,9 @@
 // GitHub: a person's page (github.com/<login>), never an organisation, repository or site page.
-import { profileKey } from '../model/platform';
 import { firstElement, firstText, metaContent, optional, segments } from './read';
-import type { ProfileReading, SiteAdapter } from './types';
+import type { ProfileFields, Samples, SiteAdapter } from './types';
 
-export const samples = {
+/** @public Tests find these by this file's name (tests/sites/samples.ts): the content script never holds them. */
+export const samples: Samples = {
   profiles: [
     'https://github.com/piuccio',
     'https://github.com/piuccio?tab=repositories',
@@ -93,16 +93,12 @@ const RESERVED = new Set([
 /** Logins: letters, digits and single inner hyphens, at most 39 characters. */
 const LOGIN = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,38}$/i;
 
-export function loginOf(url: URL): string | null {
+function loginOf(url: URL): string | null {
   if (url.hostname !== 'github.com') return null;
   const parts = segments(url);
   const [login] = parts;
   if (parts.length !== 1 || !login || !LOGIN.test(login) || RESERVED.has(login.toLowerCase())) return null;
   return login;
-}
-
-export function isProfile(url: URL): boolean {
-  return loginOf(url) !== null;
 }
 
 const selectors = {
@@ -137,13 +133,9 @@ function isPersonPage(doc: Document): boolean {
   return Boolean(ogType || location || doc.querySelector('.vcard-names, .h-card'));
 }
 
-export function readProfile(doc: Document, url: URL): ProfileReading | null {
-  const login = loginOf(url);
-  if (!login || !isPersonPage(doc)) return null;
+function readProfile(doc: Document, _url: URL, login: string): ProfileFields | null {
+  if (!isPersonPage(doc)) return null;
   return {
-    platform: 'github',
-    id: login,
-    key: profileKey('github', login),
     name: nameFromTitles(doc, login) || firstText(doc, selectors.name) || login,
     title: optional(firstText(doc, selectors.bio)),
     location: optional(firstText(doc, selectors.location)),
@@ -153,11 +145,10 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
 
 export const github: SiteAdapter = {
   platform: 'github',
+  name: 'GitHub',
   hosts: ['github.com'],
   // GitHub navigates between pages on the client (Turbo), so a user page may be reached without a load.
   matches: ['https://github.com/*'],
-  samples,
-  isProfile,
+  profileId: loginOf,
   readProfile,
-  readCards: () => [],
 };

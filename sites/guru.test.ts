@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture, strip } from '../tests/sites/fixture';
-import { readProfile } from './guru';
 import { readPage } from './index';
 
 const PROFILE = new URL('https://www.guru.com/freelancers/ana-ruiz-dev');
@@ -8,7 +7,7 @@ const SEARCH = new URL('https://www.guru.com/d/freelancers/skill/shopify/');
 
 describe('guru profile', () => {
   it('reads name and headline from og:title and the rest from the header', () => {
-    const profile = readProfile(loadFixture('guru-profile.html'), PROFILE);
+    const { profile } = readPage(loadFixture('guru-profile.html'), PROFILE);
     expect(profile).toMatchObject({
       platform: 'guru',
       id: 'ana-ruiz-dev',
@@ -23,7 +22,7 @@ describe('guru profile', () => {
 
   it('falls back on the header without meta tags or title', () => {
     const doc = strip(loadFixture('guru-profile.html'), 'meta, title');
-    expect(readProfile(doc, PROFILE)).toMatchObject({ name: 'Ana Ruiz', title: 'Shopify Developer' });
+    expect(readPage(doc, PROFILE).profile).toMatchObject({ name: 'Ana Ruiz', title: 'Shopify Developer' });
   });
 
   it('has no cards: the viewer link is not a card', () => {

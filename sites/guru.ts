@@ -1,7 +1,5 @@
 // Guru: freelancer profiles (/freelancers/<slug>) and freelancer search (/d/freelancers/...).
-import { profileKey } from '../model/platform';
 import {
-  canonicalUrl,
   cleanMetrics,
   collectCards,
   firstElement,
@@ -9,19 +7,20 @@ import {
   firstText,
   ldPerson,
   metaContent,
+  nameAndTitle,
   numberIn,
   onHost,
   optional,
   segments,
-  str,
   textOf,
   titleParts,
 } from './read';
-import type { CardReading, ProfileReading, SiteAdapter } from './types';
+import type { CardFound, ProfileFields, Samples, SiteAdapter } from './types';
 
 const HOST = 'www.guru.com';
 
-export const samples = {
+/** @public Tests find these by this file's name (tests/sites/samples.ts): the content script never holds them. */
+export const samples: Samples = {
   profiles: [
     'https://www.guru.com/freelancers/infomist',
     'https://www.guru.com/freelancers/pavel-zhukov-atum',
@@ -45,15 +44,11 @@ export const samples = {
 const PROFILE_TABS = new Set(['reviews', 'portfolio', 'services', 'resume', 'about']);
 const SLUG = /^[a-z0-9][a-z0-9-]*$/i;
 
-export function slugOf(url: URL): string | null {
+function slugOf(url: URL): string | null {
   if (!onHost(url.hostname, HOST)) return null;
   const [a, slug, tab, extra] = segments(url);
   if (a !== 'freelancers' || !slug || !SLUG.test(slug) || extra) return null;
   return !tab || PROFILE_TABS.has(tab.toLowerCase()) ? slug : null;
-}
-
-export function isProfile(url: URL): boolean {
-  return slugOf(url) !== null;
 }
 
 const selectors = {
@@ -73,26 +68,18 @@ const selectors = {
 
 const SITE = /\s*[|-]\s*Guru(\.com)?\s*$/i;
 
-export function readProfile(doc: Document, url: URL): ProfileReading | null {
-  const canonical = canonicalUrl(doc, url);
-  const id = (canonical && slugOf(canonical)) || slugOf(url);
-  if (!id) return null;
-  const person = ldPerson(doc);
-  const [titleName, titleHeadline] = titleParts(metaContent(doc, 'og:title') || doc.title, SITE);
+function readProfile(doc: Document): ProfileFields {
+  const [name, title] = titleParts(metaContent(doc, 'og:title') || doc.title, SITE);
   return {
-    platform: 'guru',
-    id,
-    key: profileKey('guru', id),
-    name: str(person?.name) || titleName || firstText(doc, selectors.name),
-    title: optional(str(person?.jobTitle) || titleHeadline || firstText(doc, selectors.title)),
+    ...nameAndTitle(ldPerson(doc), { name, title }, doc, selectors),
     location: optional(firstText(doc, selectors.location)),
     metrics: cleanMetrics({ rating: numberIn(firstText(doc, selectors.rating)) }),
     anchor: firstElement(doc, selectors.anchor),
   };
 }
 
-export function readCards(doc: Document, url: URL): CardReading[] {
-  return collectCards(doc, 'guru', selectors.card, (card) => {
+function readCards(doc: Document, url: URL): CardFound[] {
+  return collectCards(doc, selectors.card, (card) => {
     const found = firstLinked(card, selectors.cardLink, url, slugOf);
     return (
       found && { id: found.id, name: optional(firstText(card, selectors.cardName) || textOf(found.link)) }
@@ -102,10 +89,10 @@ export function readCards(doc: Document, url: URL): CardReading[] {
 
 export const guru: SiteAdapter = {
   platform: 'guru',
+  name: 'Guru',
   hosts: [HOST],
   matches: ['https://www.guru.com/freelancers/*', 'https://www.guru.com/d/freelancers*'],
-  samples,
-  isProfile,
+  profileId: slugOf,
   readProfile,
   readCards,
 };

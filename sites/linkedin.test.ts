@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture, strip } from '../tests/sites/fixture';
 import { readPage } from './index';
-import { readProfile } from './linkedin';
 
 const PROFILE = new URL('https://www.linkedin.com/in/Sam-Okafor-7f3e2a/');
 
 describe('linkedin profile, signed in', () => {
   it('strips the unread count from the title and reads the top card', () => {
-    const profile = readProfile(loadFixture('linkedin-profile.html'), PROFILE);
+    const { profile } = readPage(loadFixture('linkedin-profile.html'), PROFILE);
     expect(profile).toMatchObject({
       platform: 'linkedin',
       id: 'Sam-Okafor-7f3e2a',
@@ -22,7 +21,7 @@ describe('linkedin profile, signed in', () => {
   it('falls back on the top card heading without a title', () => {
     const doc = loadFixture('linkedin-profile.html');
     doc.title = '';
-    expect(readProfile(doc, PROFILE)?.name).toBe('Sam Okafor');
+    expect(readPage(doc, PROFILE).profile?.name).toBe('Sam Okafor');
   });
 
   it('has no cards: the "Me" link to the viewer is not one', () => {
@@ -32,7 +31,7 @@ describe('linkedin profile, signed in', () => {
 
 describe('linkedin profile, public page', () => {
   it('reads the person from the JSON-LD graph, not the employer in the title', () => {
-    const profile = readProfile(loadFixture('linkedin-public.html'), PROFILE);
+    const { profile } = readPage(loadFixture('linkedin-public.html'), PROFILE);
     expect(profile).toMatchObject({
       name: 'Sam Okafor',
       title: 'Freelance mobile developer',
@@ -42,7 +41,7 @@ describe('linkedin profile, public page', () => {
 
   it('falls back on the public top card', () => {
     const doc = strip(loadFixture('linkedin-public.html'), 'script[type="application/ld+json"], meta, title');
-    expect(readProfile(doc, PROFILE)).toMatchObject({
+    expect(readPage(doc, PROFILE).profile).toMatchObject({
       name: 'Sam Okafor',
       title: 'Freelance mobile developer',
       location: 'Lagos',
@@ -60,7 +59,7 @@ describe('linkedin profile, public page of earlier designs', () => {
   const LEGACY = new URL('https://www.linkedin.com/in/inesmoreau');
 
   it('reads the 2014–2017 top card, its name from the title', () => {
-    const profile = readProfile(loadFixture('linkedin-public-2016.html'), LEGACY);
+    const { profile } = readPage(loadFixture('linkedin-public-2016.html'), LEGACY);
     expect(profile).toMatchObject({
       id: 'inesmoreau',
       name: 'Ines Moreau',
@@ -71,7 +70,7 @@ describe('linkedin profile, public page of earlier designs', () => {
   });
 
   it('reads the masthead of the page before 2014, which has no canonical link or og: tags', () => {
-    const profile = readProfile(loadFixture('linkedin-public-2013.html'), LEGACY);
+    const { profile } = readPage(loadFixture('linkedin-public-2013.html'), LEGACY);
     expect(profile).toMatchObject({
       id: 'inesmoreau',
       name: 'Ines Moreau',

@@ -1,23 +1,23 @@
 // LinkedIn: member profiles (/in/<slug>), as members see them and as the public page shows them.
-import { profileKey } from '../model/platform';
 import {
-  canonicalUrl,
   dig,
   firstElement,
   firstText,
   ldPerson,
   metaContent,
+  nameAndTitle,
   onHost,
   optional,
   segments,
   str,
   titleParts,
 } from './read';
-import type { ProfileReading, SiteAdapter } from './types';
+import type { ProfileFields, Samples, SiteAdapter } from './types';
 
 const HOST = 'www.linkedin.com';
 
-export const samples = {
+/** @public Tests find these by this file's name (tests/sites/samples.ts): the content script never holds them. */
+export const samples: Samples = {
   profiles: [
     'https://www.linkedin.com/in/jane-doe-12345678/',
     'https://www.linkedin.com/in/jane-doe-12345678',
@@ -36,14 +36,10 @@ export const samples = {
   ],
 };
 
-export function slugOf(url: URL): string | null {
+function slugOf(url: URL): string | null {
   if (!onHost(url.hostname, HOST)) return null;
   const [a, slug] = segments(url);
   return a === 'in' && slug ? slug : null;
-}
-
-export function isProfile(url: URL): boolean {
-  return slugOf(url) !== null;
 }
 
 const selectors = {
@@ -80,19 +76,12 @@ function fromTitle(title: string): string[] {
   return titleParts(title.replace(/^\(\d+\+?\)\s*/, ''), SITE);
 }
 
-export function readProfile(doc: Document, url: URL): ProfileReading | null {
-  const canonical = canonicalUrl(doc, url);
-  const id = (canonical && slugOf(canonical)) || slugOf(url);
-  if (!id) return null;
+function readProfile(doc: Document): ProfileFields {
   const person = ldPerson(doc);
   // The title's second part is the current employer on public pages, not the headline: only the name is used.
-  const [titleName] = fromTitle(metaContent(doc, 'og:title') || doc.title);
+  const [name] = fromTitle(metaContent(doc, 'og:title') || doc.title);
   return {
-    platform: 'linkedin',
-    id,
-    key: profileKey('linkedin', id),
-    name: str(person?.name) || titleName || firstText(doc, selectors.name),
-    title: optional(str(person?.jobTitle) || firstText(doc, selectors.title)),
+    ...nameAndTitle(person, { name }, doc, selectors),
     location: optional(str(dig(person, 'address', 'addressLocality')) || firstText(doc, selectors.location)),
     anchor: firstElement(doc, selectors.anchor),
   };
@@ -100,11 +89,10 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
 
 export const linkedin: SiteAdapter = {
   platform: 'linkedin',
+  name: 'LinkedIn',
   hosts: [HOST],
   // LinkedIn is a client-routed app: profiles open from the feed and search without a page load.
   matches: ['https://www.linkedin.com/*'],
-  samples,
-  isProfile,
+  profileId: slugOf,
   readProfile,
-  readCards: () => [],
 };

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture, strip } from '../tests/sites/fixture';
 import { readPage } from './index';
-import { freelancerId, readProfile } from './peopleperhour';
+import { peopleperhour } from './peopleperhour';
 
 const PROFILE = new URL(
   'https://www.peopleperhour.com/freelancer/technology-programming/tom-price-wordpress-developer-zqxvmwpa#reviews',
 );
 const SEARCH = new URL('https://www.peopleperhour.com/hire-freelancers?location=GB');
+const freelancerId = peopleperhour.profileId;
 
 describe('peopleperhour addresses', () => {
   it('names the freelancer by the code that survives a change of title, or the old number', () => {
@@ -24,7 +25,7 @@ describe('peopleperhour addresses', () => {
 
 describe('peopleperhour profile', () => {
   it('reads the person from JSON-LD', () => {
-    const profile = readProfile(loadFixture('peopleperhour-profile.html'), PROFILE);
+    const { profile } = readPage(loadFixture('peopleperhour-profile.html'), PROFILE);
     expect(profile).toMatchObject({
       platform: 'peopleperhour',
       id: 'zqxvmwpa',
@@ -39,12 +40,12 @@ describe('peopleperhour profile', () => {
 
   it('falls back on the title, then on the member header', () => {
     const withoutLd = strip(loadFixture('peopleperhour-profile.html'), 'script[type="application/ld+json"]');
-    expect(readProfile(withoutLd, PROFILE)).toMatchObject({
+    expect(readPage(withoutLd, PROFILE).profile).toMatchObject({
       name: 'Tom Price',
       title: 'WordPress Developer',
     });
     const bare = strip(withoutLd, 'meta, title');
-    expect(readProfile(bare, PROFILE)).toMatchObject({
+    expect(readPage(bare, PROFILE).profile).toMatchObject({
       name: 'Tom Price',
       title: 'WordPress Developer',
       location: 'Leeds, United Kingdom',

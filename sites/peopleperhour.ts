@@ -1,7 +1,5 @@
 // PeoplePerHour: freelancer profiles (/freelancer/...) and freelancer search (/hire-freelancers...).
-import { profileKey } from '../model/platform';
 import {
-  canonicalUrl,
   cleanMetrics,
   collectCards,
   dig,
@@ -10,6 +8,7 @@ import {
   firstText,
   ldPerson,
   metaContent,
+  nameAndTitle,
   numberIn,
   onHost,
   optional,
@@ -17,11 +16,12 @@ import {
   str,
   titleParts,
 } from './read';
-import type { CardReading, ProfileReading, SiteAdapter } from './types';
+import type { CardFound, ProfileFields, Samples, SiteAdapter } from './types';
 
 const HOST = 'www.peopleperhour.com';
 
-export const samples = {
+/** @public Tests find these by this file's name (tests/sites/samples.ts): the content script never holds them. */
+export const samples: Samples = {
   profiles: [
     'https://www.peopleperhour.com/freelancer/technology-programming/jane-doe-full-stack-developer-zzvaxyvj',
     'https://www.peopleperhour.com/freelancer/design/maria-lopez-logo-designer-xnxyanw#reviews',
@@ -63,7 +63,7 @@ const CODE_AFTER_SLUG = /-([a-z]{5,10})$/;
  * (/freelancer/<category>/<slug>-<code>, or without the category), or the number at the end of the
  * older /freelancer/<name>/<title>/<number>.
  */
-export function freelancerId(url: URL): string | null {
+function freelancerId(url: URL): string | null {
   if (!onHost(url.hostname, HOST)) return null;
   const parts = segments(url);
   if (parts[0] !== 'freelancer' || parts.length < 2 || parts.length > 4) return null;
@@ -71,10 +71,6 @@ export function freelancerId(url: URL): string | null {
   const last = parts[parts.length - 1] ?? '';
   if (parts.length === 4) return /^\d+$/.test(last) ? last : null;
   return last.match(CODE_AFTER_SLUG)?.[1] ?? null;
-}
-
-export function isProfile(url: URL): boolean {
-  return freelancerId(url) !== null;
 }
 
 const selectors = {
@@ -96,18 +92,11 @@ const selectors = {
 
 const SITE = /\s*[|-]\s*PeoplePerHour(\.com)?\s*$/i;
 
-export function readProfile(doc: Document, url: URL): ProfileReading | null {
-  const canonical = canonicalUrl(doc, url);
-  const id = (canonical && freelancerId(canonical)) || freelancerId(url);
-  if (!id) return null;
+function readProfile(doc: Document): ProfileFields {
   const person = ldPerson(doc);
-  const [titleName, titleHeadline] = titleParts(metaContent(doc, 'og:title') || doc.title, SITE);
+  const [name, title] = titleParts(metaContent(doc, 'og:title') || doc.title, SITE);
   return {
-    platform: 'peopleperhour',
-    id,
-    key: profileKey('peopleperhour', id),
-    name: str(person?.name) || titleName || firstText(doc, selectors.name),
-    title: optional(str(person?.jobTitle) || titleHeadline || firstText(doc, selectors.title)),
+    ...nameAndTitle(person, { name, title }, doc, selectors),
     location: optional(str(dig(person, 'address', 'addressLocality')) || firstText(doc, selectors.location)),
     metrics: cleanMetrics({
       rating: numberIn(firstText(doc, selectors.rating)),
@@ -118,8 +107,8 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
   };
 }
 
-export function readCards(doc: Document, url: URL): CardReading[] {
-  return collectCards(doc, 'peopleperhour', selectors.card, (card) => {
+function readCards(doc: Document, url: URL): CardFound[] {
+  return collectCards(doc, selectors.card, (card) => {
     const found = firstLinked(card, selectors.cardLink, url, freelancerId);
     return found && { id: found.id, name: optional(firstText(card, selectors.cardName)) };
   });
@@ -127,10 +116,10 @@ export function readCards(doc: Document, url: URL): CardReading[] {
 
 export const peopleperhour: SiteAdapter = {
   platform: 'peopleperhour',
+  name: 'PeoplePerHour',
   hosts: [HOST],
   matches: ['https://www.peopleperhour.com/freelancer/*', 'https://www.peopleperhour.com/hire-freelancers*'],
-  samples,
-  isProfile,
+  profileId: freelancerId,
   readProfile,
   readCards,
 };

@@ -1,8 +1,7 @@
 // Small DOM readers shared by the adapters. Each takes the document (or an element) it reads: no globals,
 // so they work on any parsed document, not only the one the content script runs in.
 import type { PlatformMetrics } from '../model/page';
-import { type Platform, profileKey } from '../model/platform';
-import type { CardReading } from './types';
+import type { CardFound } from './types';
 
 /** Text of an element with whitespace collapsed; '' when absent. */
 export function textOf(el: Element | null | undefined): string {
@@ -60,7 +59,7 @@ export function segments(url: URL): string[] {
 }
 
 /** Every JSON-LD object on the page, `@graph` members included. Malformed blocks are skipped. */
-export function ldObjects(doc: Document): Record<string, unknown>[] {
+function ldObjects(doc: Document): Record<string, unknown>[] {
   const found: Record<string, unknown>[] = [];
   const visit = (value: unknown) => {
     if (Array.isArray(value)) value.forEach(visit);
@@ -87,6 +86,22 @@ export function ldPerson(doc: Document): Record<string, unknown> | undefined {
     const type = o['@type'];
     return type === 'Person' || (Array.isArray(type) && type.includes('Person'));
   });
+}
+
+/**
+ * A person's name and headline from the most reliable source that has each: the page's JSON-LD `Person`,
+ * then what the page title says, then the page's own elements (newest variant first).
+ */
+export function nameAndTitle(
+  person: Record<string, unknown> | undefined,
+  fromTitle: { name?: string; title?: string },
+  scope: ParentNode,
+  selectors: { name: readonly string[]; title: readonly string[] },
+): { name: string; title?: string } {
+  return {
+    name: str(person?.name) || fromTitle.name || firstText(scope, selectors.name),
+    title: optional(str(person?.jobTitle) || fromTitle.title || firstText(scope, selectors.title)),
+  };
 }
 
 /** A string field of a JSON-ish object; first entry when it is a list. */
@@ -144,23 +159,21 @@ export function optional(value: string): string | undefined {
 }
 
 /**
- * One card per card element: `idOf` names the freelancer a card links to (or null when it links to none),
+ * One card per card element: `read` names the freelancer a card links to (or null when it links to none),
  * and a card nested inside another matched card is the same card.
  */
 export function collectCards(
   doc: Document,
-  platform: Platform,
   cardSelectors: readonly string[],
   read: (card: Element) => { id: string; name?: string } | null,
-): CardReading[] {
+): CardFound[] {
   // One query over every variant: document order, each element once.
   const roots = new Set<Element>(doc.querySelectorAll(cardSelectors.join(', ')));
-  const cards: CardReading[] = [];
+  const cards: CardFound[] = [];
   for (const element of roots) {
     if (hasAncestorIn(element, roots)) continue;
     const found = read(element);
-    if (!found?.id) continue;
-    cards.push({ platform, id: found.id, key: profileKey(platform, found.id), name: found.name, element });
+    if (found?.id) cards.push({ id: found.id, name: found.name, element });
   }
   return cards;
 }

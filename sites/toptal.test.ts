@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture, strip } from '../tests/sites/fixture';
 import { readPage } from './index';
-import { readProfile } from './toptal';
 
 const RESUME = new URL('https://www.toptal.com/resume/marek-novak');
 
 describe('toptal résumé', () => {
   it('reads name, headline and place from the title', () => {
-    const profile = readProfile(loadFixture('toptal-resume.html'), RESUME);
+    const { profile } = readPage(loadFixture('toptal-resume.html'), RESUME);
     expect(profile).toMatchObject({
       platform: 'toptal',
       id: 'marek-novak',
@@ -21,7 +20,7 @@ describe('toptal résumé', () => {
 
   it('falls back on the heading without meta tags or title', () => {
     const doc = strip(loadFixture('toptal-resume.html'), 'meta, title');
-    expect(readProfile(doc, RESUME)).toMatchObject({ name: 'Marek Novak', title: 'Python Developer' });
+    expect(readPage(doc, RESUME).profile).toMatchObject({ name: 'Marek Novak', title: 'Python Developer' });
   });
 
   it('reads no cards, and nothing on pages that are not résumés', () => {

@@ -1,21 +1,11 @@
 // Toptal: public talent résumés (/resume/<slug>). Toptal shows no listings of freelancers to badge.
-import { profileKey } from '../model/platform';
-import {
-  canonicalUrl,
-  firstElement,
-  firstText,
-  ldPerson,
-  metaContent,
-  onHost,
-  optional,
-  segments,
-  str,
-} from './read';
-import type { ProfileReading, SiteAdapter } from './types';
+import { firstElement, ldPerson, metaContent, nameAndTitle, onHost, optional, segments } from './read';
+import type { ProfileFields, Samples, SiteAdapter } from './types';
 
 const HOST = 'www.toptal.com';
 
-export const samples = {
+/** @public Tests find these by this file's name (tests/sites/samples.ts): the content script never holds them. */
+export const samples: Samples = {
   profiles: [
     'https://www.toptal.com/resume/jane-doe',
     'https://www.toptal.com/resume/juan-manuel-varela',
@@ -34,14 +24,10 @@ export const samples = {
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/i;
 
-export function slugOf(url: URL): string | null {
+function slugOf(url: URL): string | null {
   if (!onHost(url.hostname, HOST)) return null;
   const [a, slug, extra] = segments(url);
   return a === 'resume' && slug && !extra && SLUG.test(slug) ? slug : null;
-}
-
-export function isProfile(url: URL): boolean {
-  return slugOf(url) !== null;
 }
 
 // No saved résumé page pins Toptal's generated class names, so the fallbacks stay structural: the résumé's
@@ -63,18 +49,10 @@ function fromTitle(title: string): { name: string; title: string; location: stri
   return { name: match[1] ?? '', title: match[2] ?? '', location: match[3] ?? '' };
 }
 
-export function readProfile(doc: Document, url: URL): ProfileReading | null {
-  const canonical = canonicalUrl(doc, url);
-  const id = (canonical && slugOf(canonical)) || slugOf(url);
-  if (!id) return null;
-  const person = ldPerson(doc);
+function readProfile(doc: Document): ProfileFields {
   const titled = fromTitle(metaContent(doc, 'og:title') || doc.title);
   return {
-    platform: 'toptal',
-    id,
-    key: profileKey('toptal', id),
-    name: str(person?.name) || titled.name || firstText(doc, selectors.name),
-    title: optional(str(person?.jobTitle) || titled.title || firstText(doc, selectors.title)),
+    ...nameAndTitle(ldPerson(doc), titled, doc, selectors),
     location: optional(titled.location),
     anchor: firstElement(doc, selectors.anchor),
   };
@@ -82,10 +60,9 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
 
 export const toptal: SiteAdapter = {
   platform: 'toptal',
+  name: 'Toptal',
   hosts: [HOST],
   matches: ['https://www.toptal.com/resume/*'],
-  samples,
-  isProfile,
+  profileId: slugOf,
   readProfile,
-  readCards: () => [],
 };

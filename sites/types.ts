@@ -20,16 +20,37 @@ export type ProfileReading = {
 
 export type CardReading = { platform: Platform; id: string; key: string; name?: string; element: Element };
 
-/** Pages of one marketplace: which addresses are profiles, and how to read a profile and its cards. */
+/** What an adapter reads on a profile page; `readPage` adds the identity (platform, id, key). */
+export type ProfileFields = Omit<ProfileReading, 'platform' | 'id' | 'key'>;
+
+/** A card as an adapter finds it; `readPage` adds the platform and the key. */
+export type CardFound = Omit<CardReading, 'platform' | 'key'>;
+
+/**
+ * One marketplace: its identity, which of its addresses are profiles, and how to read its pages. One file
+ * per site (`sites/<platform>.ts`), registered by one line in sites/index.ts. `readPage` does the rest for
+ * every adapter alike: it picks the adapter by host, asks `profileId` whether the address is a profile,
+ * prefers the id that the page's canonical address names, and builds the keys.
+ */
 export type SiteAdapter = {
+  /** The id in every stored record and key of this site's profiles: a lower-case word, never renamed. */
   platform: Platform;
+  /** The marketplace as the UI names it. */
+  name: string;
   /** Hostnames this adapter reads, subdomains included (`fiverr.com` also covers `de.fiverr.com`). */
-  hosts: string[];
-  /** Manifest match patterns for every page where the adapter reads a profile or cards. */
-  matches: string[];
-  /** Addresses the predicates are tested on. */
-  samples: { profiles: string[]; listings: string[]; others: string[] };
-  isProfile(url: URL): boolean;
-  readProfile(doc: Document, url: URL): ProfileReading | null;
-  readCards(doc: Document, url: URL): CardReading[];
+  hosts: readonly string[];
+  /** Manifest match patterns: every page where the adapter reads a profile, or cards (its listings). */
+  matches: readonly string[];
+  /** The freelancer an address is the profile of, spelt as in the address; null for any other page. */
+  profileId(url: URL): string | null;
+  /** What the profile page of `id` shows; null when the page turns out not to be a person's. */
+  readProfile(doc: Document, url: URL, id: string): ProfileFields | null;
+  /** The freelancers the page's cards link to. Absent on sites without listings. */
+  readCards?(doc: Document, url: URL): CardFound[];
 };
+
+/**
+ * The addresses an adapter's file starts with (exported as `samples`): the profiles it must accept, the
+ * listings whose cards it reads, and pages of the site that are neither. Tests only; never bundled.
+ */
+export type Samples = { profiles: string[]; listings: string[]; others: string[] };

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture, strip } from '../tests/sites/fixture';
 import { readPage } from './index';
-import { readCards, readProfile } from './upwork';
 
 const PROFILE = new URL('https://www.upwork.com/freelancers/~01fe0000aaaa1111bb');
 const SEARCH = new URL('https://www.upwork.com/nx/search/talent/?q=data%20engineer');
@@ -9,7 +8,7 @@ const PANEL = new URL('https://www.upwork.com/nx/search/talent/details/~01bb22cc
 
 describe('upwork profile', () => {
   it('reads identity from the address and the rest from the document title', () => {
-    const profile = readProfile(loadFixture('upwork-profile.html'), PROFILE);
+    const { profile } = readPage(loadFixture('upwork-profile.html'), PROFILE);
     expect(profile).toMatchObject({
       platform: 'upwork',
       id: '~01fe0000aaaa1111bb',
@@ -25,14 +24,14 @@ describe('upwork profile', () => {
   it('falls back on the identity block when the title says nothing', () => {
     const doc = loadFixture('upwork-profile.html');
     doc.title = 'Upwork';
-    const profile = readProfile(doc, PROFILE);
+    const { profile } = readPage(doc, PROFILE);
     expect(profile).toMatchObject({ name: 'Nadia K.', title: 'Data Engineer', location: 'Porto, Portugal' });
   });
 
   it('leaves the name empty when nothing names the person yet (the page is still rendering)', () => {
     const doc = strip(loadFixture('upwork-profile.html'), '[itemprop], h2');
     doc.title = 'Upwork';
-    expect(readProfile(doc, PROFILE)).toMatchObject({ id: '~01fe0000aaaa1111bb', name: '' });
+    expect(readPage(doc, PROFILE).profile).toMatchObject({ id: '~01fe0000aaaa1111bb', name: '' });
   });
 
   it('has no cards: its navigation link to the viewer and to settings are not freelancers', () => {
@@ -64,6 +63,6 @@ describe('upwork talent search', () => {
   });
 
   it('finds nothing on a page without tiles', () => {
-    expect(readCards(loadFixture('upwork-profile.html'), SEARCH)).toEqual([]);
+    expect(readPage(loadFixture('upwork-profile.html'), SEARCH).cards).toEqual([]);
   });
 });

@@ -1,25 +1,24 @@
 // Upwork: freelancer profiles, the profile panel opened over talent search, and talent search tiles.
-import { profileKey } from '../model/platform';
 import {
-  canonicalUrl,
   cleanMetrics,
   collectCards,
   firstElement,
   firstLinked,
   firstText,
   ldPerson,
+  nameAndTitle,
   numberIn,
   onHost,
   optional,
   segments,
-  str,
   textOf,
 } from './read';
-import type { CardReading, ProfileReading, SiteAdapter } from './types';
+import type { CardFound, ProfileFields, Samples, SiteAdapter } from './types';
 
 const HOST = 'www.upwork.com';
 
-export const samples = {
+/** @public Tests find these by this file's name (tests/sites/samples.ts): the content script never holds them. */
+export const samples: Samples = {
   profiles: [
     'https://www.upwork.com/freelancers/~011cfba3bd0cf44f8d',
     'https://www.upwork.com/freelancers/~01ab23cd45ef67ab89?viewMode=1',
@@ -51,7 +50,7 @@ const CIPHER = /^~[0-9a-z]{10,}$/i;
 const SLUG = /^[a-z0-9][a-z0-9_-]{1,}$/i;
 
 /** The freelancer named by an Upwork address, or null when the address is not a freelancer's profile. */
-export function freelancerId(url: URL): string | null {
+function freelancerId(url: URL): string | null {
   if (!onHost(url.hostname, HOST)) return null;
   const [a, b, c, d, e] = segments(url);
   if (a === 'freelancers' && b && !c) {
@@ -69,10 +68,6 @@ export function freelancerId(url: URL): string | null {
   }
   if (a === 'fl' && b && !c && SLUG.test(b)) return b;
   return null;
-}
-
-export function isProfile(url: URL): boolean {
-  return freelancerId(url) !== null;
 }
 
 const selectors = {
@@ -128,24 +123,15 @@ function fromDocumentTitle(doc: Document): { name: string; title: string; locati
     : { name: '', title: '', location: '' };
 }
 
-export function readProfile(doc: Document, url: URL): ProfileReading | null {
-  const canonical = canonicalUrl(doc, url);
-  const id = (canonical && freelancerId(canonical)) || freelancerId(url);
-  if (!id) return null;
+function readProfile(doc: Document): ProfileFields {
   const panel = firstElement(doc, selectors.panel);
   const scope: ParentNode = panel ?? doc;
   // The panel shows over search results: the document title there belongs to the search, not the person.
   const fromTitle = !panel ? fromDocumentTitle(doc) : { name: '', title: '', location: '' };
-  const person = ldPerson(doc);
-  const name = str(person?.name) || fromTitle.name || firstText(scope, selectors.name);
   const place = [firstText(scope, selectors.locality), firstText(scope, selectors.country)].filter(Boolean);
   const rateText = firstText(scope, selectors.rate);
   return {
-    platform: 'upwork',
-    id,
-    key: profileKey('upwork', id),
-    name,
-    title: optional(str(person?.jobTitle) || fromTitle.title || firstText(scope, selectors.title)),
+    ...nameAndTitle(ldPerson(doc), fromTitle, scope, selectors),
     location: optional(fromTitle.location || place.join(', ')),
     metrics: cleanMetrics({
       jobSuccess: numberIn(firstText(scope, selectors.jobSuccess)),
@@ -155,8 +141,8 @@ export function readProfile(doc: Document, url: URL): ProfileReading | null {
   };
 }
 
-export function readCards(doc: Document, url: URL): CardReading[] {
-  return collectCards(doc, 'upwork', selectors.card, (card) => {
+function readCards(doc: Document, url: URL): CardFound[] {
+  return collectCards(doc, selectors.card, (card) => {
     for (const selector of selectors.cardLink) {
       const found = firstLinked(card, selector, url, freelancerId);
       if (found)
@@ -168,11 +154,11 @@ export function readCards(doc: Document, url: URL): CardReading[] {
 
 export const upwork: SiteAdapter = {
   platform: 'upwork',
+  name: 'Upwork',
   hosts: [HOST],
   // Upwork routes on the client (search → profile panel → profile), so the whole host is matched.
   matches: ['https://www.upwork.com/*'],
-  samples,
-  isProfile,
+  profileId: freelancerId,
   readProfile,
   readCards,
 };

@@ -4,6 +4,9 @@
 import type { SeenProfile } from '../model/page';
 import { profileKey } from '../model/platform';
 
+/** Pages attached by hand have a platform of their own, which no site adapter may take. */
+export const webPage = { platform: 'web', name: 'Web page' } as const;
+
 /** Query parameters that say where a visitor came from, not which page this is. */
 const TRACKING_PARAM =
   /^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_hsenc|_hsmi)$/i;
@@ -41,7 +44,7 @@ export function webProfile(address: string | URL, title = ''): SeenProfile | nul
   const id = normalisedAddress(address);
   if (!id) return null;
   const name = title.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME) || id.replace(/^https?:\/\//, '');
-  return { platform: 'web', id, key: profileKey('web', id), name, url: id };
+  return { platform: webPage.platform, id, key: profileKey(webPage.platform, id), name, url: id };
 }
 
 /** The host permission that covers a page's whole site (`scheme://host/*`; match patterns take no port). */

@@ -9,7 +9,8 @@ const RULES: Record<string, { folders: string[]; packages: string[] }> = {
   scoring: { folders: ['scoring', 'model'], packages: [] },
   messages: { folders: ['messages', 'model'], packages: [] },
   storage: { folders: ['storage', 'model', 'scoring'], packages: ['dexie'] },
-  components: { folders: ['components', 'model', 'scoring'], packages: ['preact'] },
+  // sites/ for the marketplaces' names: each adapter owns its own, the registry lists them.
+  components: { folders: ['components', 'model', 'scoring', 'sites'], packages: ['preact'] },
 };
 
 const ROOT = resolve('.');

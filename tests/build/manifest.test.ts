@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SCRIPT_FILE } from '../../entrypoints/shared/site-access';
-import { contentScriptMatches, siteOrigins } from '../../sites';
+import { adapters, contentScriptMatches, siteOrigins } from '../../sites';
+import { matching, withSamples } from '../sites/samples';
 
 // Every permission the built extension asks for must be on this list, with its reason in the README.
 const ALLOWED_PERMISSIONS = ['sidePanel', 'activeTab', 'scripting'];
@@ -9,6 +10,8 @@ const ALLOWED_PERMISSIONS = ['sidePanel', 'activeTab', 'scripting'];
 const OPTIONAL_HOST_PERMISSIONS = ['https://*/*', 'http://*/*'];
 
 const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
+/** Every adapter's sample profiles and listings: the pages the extension must run on. */
+const samplePages = (await withSamples(adapters)).flatMap(([, s]) => [...s.profiles, ...s.listings]);
 
 describe('the built Chrome manifest', () => {
   it('is MV3 with a service worker, an action popup, a side panel and the roster as options page', () => {
@@ -31,6 +34,15 @@ describe('the built Chrome manifest', () => {
     expect([...manifest.content_scripts[0].matches].sort()).toEqual([...contentScriptMatches].sort());
     // The same file is registered at run time on the sites the user grants.
     expect(manifest.content_scripts[0].js).toEqual([CONTENT_SCRIPT_FILE]);
+  });
+
+  it("matches every adapter's sample profiles and listings, as the browser reads its patterns", () => {
+    expect(samplePages.length).toBeGreaterThan(adapters.length);
+    for (const href of samplePages) {
+      expect(matching(manifest.content_scripts[0].matches, href), href).not.toEqual([]);
+      // The overlay frame is drawn on profiles, and only these origins may embed it.
+      expect(matching(manifest.web_accessible_resources[0].matches, href), href).not.toEqual([]);
+    }
   });
 
   it('lets pages embed the overlay frame and nothing else; other sites only at its dynamic address', () => {

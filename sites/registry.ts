@@ -1,0 +1,80 @@
+// Everything the extension derives from its list of site adapters: which adapter reads a page, how a page
+// is read, the pages the content script runs on (the manifest), and the names the UI shows. Built by
+// `siteRegistry` so a test can add an adapter the way sites/index.ts registers one, and see it everywhere.
+import { profileKey } from '../model/platform';
+import { canonicalUrl, onHost } from './read';
+import type { CardReading, PageReading, ProfileReading, SiteAdapter } from './types';
+import { webPage } from './web';
+
+const NOTHING: PageReading = { profile: null, cards: [] };
+
+export function siteRegistry(adapters: readonly SiteAdapter[]) {
+  /** Every page an adapter reads: the manifest's content-script matches. */
+  const contentScriptMatches = [...new Set(adapters.flatMap((a) => a.matches))];
+  const names = new Map<string, string>([
+    [webPage.platform, webPage.name],
+    ...adapters.map((a): [string, string] => [a.platform, a.name]),
+  ]);
+
+  function adapterFor(url: URL): SiteAdapter | undefined {
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    return adapters.find((a) => a.hosts.some((host) => onHost(url.hostname, host)));
+  }
+
+  return {
+    adapters,
+    adapterFor,
+    contentScriptMatches,
+    /** The same pages widened to whole origins (`scheme://host/*`), as web-accessible resources require. */
+    siteOrigins: [...new Set(contentScriptMatches.map((m) => m.replace(/^([^/]+\/\/[^/]+)\/.*$/, '$1/*')))],
+
+    /** The marketplace's name for the UI; a platform this version has no adapter for goes by its id. */
+    siteName(platform: string): string {
+      return names.get(platform) ?? platform;
+    },
+
+    /**
+     * What the page shows: the freelancer whose profile it is, and the cards linking to freelancers.
+     * Pure and total: a page that an adapter cannot make sense of reads as nothing, never as an error.
+     */
+    readPage(doc: Document, url: URL): PageReading {
+      const adapter = adapterFor(url);
+      if (!adapter) return NOTHING;
+      return {
+        profile: attempt(() => readProfile(adapter, doc, url), null),
+        cards: attempt(() => readCards(adapter, doc, url), []),
+      };
+    },
+  };
+}
+
+function readProfile(adapter: SiteAdapter, doc: Document, url: URL): ProfileReading | null {
+  const addressed = adapter.profileId(url);
+  if (addressed === null) return null;
+  // The page's canonical address names the person when it knows better than the address it was reached
+  // by (a vanity link, a gig of theirs, another spelling).
+  const canonical = canonicalUrl(doc, url);
+  const id = (canonical && adapter.profileId(canonical)) || addressed;
+  const fields = adapter.readProfile(doc, url, id);
+  const { platform } = adapter;
+  return fields && { platform, id, key: profileKey(platform, id), ...fields };
+}
+
+function readCards(adapter: SiteAdapter, doc: Document, url: URL): CardReading[] {
+  const { platform } = adapter;
+  return (adapter.readCards?.(doc, url) ?? []).map((card) => ({
+    platform,
+    id: card.id,
+    key: profileKey(platform, card.id),
+    name: card.name,
+    element: card.element,
+  }));
+}
+
+function attempt<T>(read: () => T, otherwise: T): T {
+  try {
+    return read();
+  } catch {
+    return otherwise;
+  }
+}
