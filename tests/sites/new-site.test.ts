@@ -4,6 +4,7 @@
 import { h, render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { ProfileList } from '../../components/ProfileList';
+import { newId } from '../../model/ids';
 import type { ProfileRecord } from '../../model/records';
 import { contentScriptMatches, readPage, siteName } from '../../sites';
 import { hirewell, samples } from '../fixtures/sites/hirewell';
@@ -60,10 +61,11 @@ describe('a marketplace added by one registry line', () => {
       key: 'hirewell:ada-lovelace',
       platform: 'hirewell',
       id: 'Ada-Lovelace',
-      contractorId: 1,
+      contractorId: newId(0),
       name: 'Ada Lovelace',
       url: 'https://www.hirewell.example/pro/Ada-Lovelace',
       lastSeenAt: 0,
+      updatedAt: 0,
     };
     const root = document.createElement('div');
     const nothing = async () => {};
