@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { RecordId } from '../model/ids';
 import type { Access, AccessLevel } from '../model/records';
-import { ErrorText, messageOf } from './ErrorText';
+import { formatDay } from '../scoring/format';
+import { ErrorText } from './ErrorText';
+import { useAction } from './use-action';
 
 const LEVELS: AccessLevel[] = ['view', 'edit', 'admin', 'billing', 'owner'];
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 type Props = {
   accesses: Access[];
@@ -16,16 +17,8 @@ type Props = {
 export function AccessList({ accesses, onGrant, onRevoke }: Props) {
   const [what, setWhat] = useState('');
   const [level, setLevel] = useState<AccessLevel>('edit');
-  const [error, setError] = useState<string | null>(null);
+  const { act: run, error, setError } = useAction((work: () => Promise<void>) => work());
   const active = accesses.filter((a) => a.revokedAt === undefined);
-  const run = async (work: () => Promise<void>) => {
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
   return (
     <div class="stack">
       {active.length === 0 ? (
@@ -37,7 +30,7 @@ export function AccessList({ accesses, onGrant, onRevoke }: Props) {
               <span>
                 <strong>{a.what}</strong>{' '}
                 <span class="muted">
-                  ({a.level}, since {dateFormat.format(a.grantedAt)})
+                  ({a.level}, since {formatDay(a.grantedAt)})
                 </span>
               </span>
               <button type="button" onClick={() => void run(() => onRevoke(a.id))}>
@@ -50,16 +43,10 @@ export function AccessList({ accesses, onGrant, onRevoke }: Props) {
       <form
         class="row"
         aria-label="Record an access"
-        onSubmit={(e) => {
+        onSubmit={async (e) => {
           e.preventDefault();
-          if (!what.trim()) {
-            setError('Say what the access is to, e.g. "WordPress admin".');
-            return;
-          }
-          void run(async () => {
-            await onGrant(what.trim(), level);
-            setWhat('');
-          });
+          if (!what.trim()) return setError('Say what the access is to, e.g. "WordPress admin".');
+          if (await run(() => onGrant(what.trim(), level))) setWhat('');
         }}
       >
         <input

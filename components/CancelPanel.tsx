@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Contractor } from '../model/records';
-import { messageOf } from './ErrorText';
+import { formatDay } from '../scoring/format';
+import { ErrorText } from './ErrorText';
+import { useAction } from './use-action';
 
 type Props = {
   contractor: Pick<Contractor, 'name' | 'status' | 'coolOffUntil'>;
@@ -8,22 +10,15 @@ type Props = {
   onReinstate: () => Promise<void>;
 };
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
 /** Rule 5's last step, "cancel and move on", asked twice; taking it back is one click. */
 export function CancelPanel({ contractor, onCancel, onReinstate }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { act, pending, error } = useAction((work: () => Promise<void>) => work());
   const run = async (work: () => Promise<void>) => {
-    setError(null);
-    try {
-      await work();
-      setConfirming(false);
-      setReason('');
-    } catch (e) {
-      setError(messageOf(e));
-    }
+    if (!(await act(work))) return;
+    setConfirming(false);
+    setReason('');
   };
 
   if (contractor.status === 'dropped') {
@@ -31,17 +26,14 @@ export function CancelPanel({ contractor, onCancel, onReinstate }: Props) {
       <div class="stack">
         <p>
           You cancelled {contractor.name}
-          {contractor.coolOffUntil
-            ? `; the cool-off runs until ${dateFormat.format(contractor.coolOffUntil)}`
-            : ''}
-          .
+          {contractor.coolOffUntil ? `; the cool-off runs until ${formatDay(contractor.coolOffUntil)}` : ''}.
         </p>
         <div class="row">
           <button type="button" onClick={() => void run(onReinstate)}>
             Take them back
           </button>
         </div>
-        {error && <p class="error">{error}</p>}
+        <ErrorText message={error} />
       </div>
     );
   }
@@ -67,7 +59,7 @@ export function CancelPanel({ contractor, onCancel, onReinstate }: Props) {
           </label>
           <p class="muted">Their active engagements are cancelled. Revoke their accesses next.</p>
           <div class="row">
-            <button type="submit" class="danger">
+            <button type="submit" class="danger" disabled={pending}>
               Cancel and move on
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
@@ -76,7 +68,7 @@ export function CancelPanel({ contractor, onCancel, onReinstate }: Props) {
           </div>
         </form>
       )}
-      {error && <p class="error">{error}</p>}
+      <ErrorText message={error} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Contractor } from '../model/records';
-import { ErrorText, messageOf } from './ErrorText';
+import { ErrorText } from './ErrorText';
+import { useAction } from './use-action';
 
 export type AboutPatch = { name: string; skills: string[]; tags: string[]; drives?: string };
 
@@ -26,7 +27,7 @@ export function ContractorAbout({
   const [skills, setSkills] = useState(contractor.skills.join(', '));
   const [tags, setTags] = useState(contractor.tags.join(', '));
   const [drives, setDrives] = useState(contractor.drives ?? '');
-  const [error, setError] = useState<string | null>(null);
+  const { act, pending, error, setError } = useAction(onSave);
 
   if (!editing) {
     return (
@@ -59,19 +60,16 @@ export function ContractorAbout({
     <form
       class="stack"
       aria-label="About this contractor"
-      onSubmit={(e) => {
+      onSubmit={async (e) => {
         e.preventDefault();
         if (!name.trim()) return setError('A contractor needs a name.');
-        setError(null);
-        onSave({
+        const patch = {
           name: name.trim(),
           skills: list(skills),
           tags: list(tags),
           drives: drives.trim() || undefined,
-        }).then(
-          () => setEditing(false),
-          (err: unknown) => setError(messageOf(err)),
-        );
+        };
+        if (await act(patch)) setEditing(false);
       }}
     >
       <label>
@@ -92,7 +90,7 @@ export function ContractorAbout({
       </label>
       <ErrorText message={error} />
       <div class="row">
-        <button type="submit" class="primary">
+        <button type="submit" class="primary" disabled={pending}>
           Save
         </button>
         <button type="button" onClick={() => setEditing(false)}>

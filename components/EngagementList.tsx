@@ -1,12 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { RecordId } from '../model/ids';
 import { type Engagement, effectiveDueAt, type Milestone } from '../model/records';
+import { formatDay, money } from '../scoring/format';
 import { dayInputToDueDate, dayInputValue } from './day-input';
-import { ErrorText, messageOf } from './ErrorText';
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const money = (amount: number | undefined, currency: string | undefined) =>
-  amount === undefined ? '' : `${amount.toLocaleString()} ${currency ?? ''}`.trim();
+import { ErrorText } from './ErrorText';
+import { useAction } from './use-action';
 
 export type EngagementActions = {
   onCreate: (input: { title: string; skill?: string; budget?: number; currency?: string }) => Promise<void>;
@@ -27,11 +25,7 @@ type Props = EngagementActions & { engagements: Engagement[]; milestones: Milest
 
 /** Work given to a contractor, split into milestones that are delivered, accepted, then paid (rules 2 and 3). */
 export function EngagementList({ engagements, milestones, ...actions }: Props) {
-  const [error, setError] = useState<string | null>(null);
-  const run = (work: () => Promise<void>) => {
-    setError(null);
-    work().catch((e: unknown) => setError(messageOf(e)));
-  };
+  const { act: run, error } = useAction((work: () => Promise<void>) => work());
   const ordered = [...engagements].sort((a, b) => b.startedAt - a.startedAt);
   return (
     <div class="stack">
@@ -42,7 +36,9 @@ export function EngagementList({ engagements, milestones, ...actions }: Props) {
           <div class="spread">
             <strong>{e.title}</strong>
             <span class="muted">
-              {[e.skill, money(e.budget, e.currency), e.status].filter(Boolean).join(' · ')}
+              {[e.skill, e.budget === undefined ? '' : money(e.budget, e.currency), e.status]
+                .filter(Boolean)
+                .join(' · ')}
             </span>
           </div>
           <ul class="plain">
@@ -55,11 +51,9 @@ export function EngagementList({ engagements, milestones, ...actions }: Props) {
           </ul>
           {e.status === 'active' && (
             <>
-              <MilestoneForm
-                onAdd={(input) => run(() => actions.onAddMilestone({ engagementId: e.id, ...input }))}
-              />
+              <MilestoneForm onAdd={(input) => actions.onAddMilestone({ engagementId: e.id, ...input })} />
               <div class="row">
-                <button type="button" onClick={() => run(() => actions.onSetStatus(e.id, 'completed'))}>
+                <button type="button" onClick={() => void run(() => actions.onSetStatus(e.id, 'completed'))}>
                   Mark completed
                 </button>
               </div>
@@ -67,7 +61,7 @@ export function EngagementList({ engagements, milestones, ...actions }: Props) {
           )}
         </article>
       ))}
-      <EngagementForm onCreate={(input) => run(() => actions.onCreate(input))} />
+      <EngagementForm onCreate={actions.onCreate} />
     </div>
   );
 }
@@ -78,23 +72,22 @@ function MilestoneRow({
   actions,
 }: {
   milestone: Milestone;
-  run: (work: () => Promise<void>) => void;
+  run: (work: () => Promise<void>) => Promise<boolean>;
   actions: EngagementActions;
 }) {
   const [moving, setMoving] = useState(false);
   const [day, setDay] = useState(dayInputValue(effectiveDueAt(m)));
   const [reason, setReason] = useState('');
   const state = [
-    m.deliveredAt && `delivered ${dateFormat.format(m.deliveredAt)}`,
-    m.acceptedAt && `accepted ${dateFormat.format(m.acceptedAt)}`,
-    m.paidAt && `paid ${dateFormat.format(m.paidAt)}`,
+    m.deliveredAt && `delivered ${formatDay(m.deliveredAt)}`,
+    m.acceptedAt && `accepted ${formatDay(m.acceptedAt)}`,
+    m.paidAt && `paid ${formatDay(m.paidAt)}`,
   ].filter(Boolean);
   return (
     <li class="stack milestone" data-testid="milestone">
       <div class="spread">
         <span>
-          {m.title || 'Milestone'} · {money(m.amount, m.currency)} · due{' '}
-          {dateFormat.format(effectiveDueAt(m))}
+          {m.title || 'Milestone'} · {money(m.amount, m.currency)} · due {formatDay(effectiveDueAt(m))}
           {m.renegotiations.length > 0 && <span class="muted"> (moved {m.renegotiations.length}×)</span>}
         </span>
         <span class="muted">{state.join(', ') || 'open'}</span>
@@ -102,7 +95,7 @@ function MilestoneRow({
       <div class="row">
         {m.deliveredAt === undefined && (
           <>
-            <button type="button" onClick={() => run(() => actions.onDeliver(m.id))}>
+            <button type="button" onClick={() => void run(() => actions.onDeliver(m.id))}>
               Delivered today
             </button>
             <button type="button" onClick={() => setMoving(!moving)} aria-expanded={moving}>
@@ -111,7 +104,7 @@ function MilestoneRow({
           </>
         )}
         {m.deliveredAt !== undefined && m.acceptedAt === undefined && (
-          <button type="button" onClick={() => run(() => actions.onAccept(m.id))}>
+          <button type="button" onClick={() => void run(() => actions.onAccept(m.id))}>
             Accept
           </button>
         )}
@@ -120,7 +113,7 @@ function MilestoneRow({
             type="button"
             class={m.acceptedAt === undefined ? 'warn' : ''}
             title={m.acceptedAt === undefined ? 'Rule 2: pay on acceptance, never before' : undefined}
-            onClick={() => run(() => actions.onPay(m.id))}
+            onClick={() => void run(() => actions.onPay(m.id))}
           >
             {m.acceptedAt === undefined ? 'Pay (before acceptance!)' : 'Paid'}
           </button>
@@ -133,10 +126,9 @@ function MilestoneRow({
             e.preventDefault();
             const dueAt = dayInputToDueDate(day);
             if (dueAt === null) return;
-            run(async () => {
-              await actions.onRenegotiate(m.id, dueAt, reason.trim() || undefined);
-              setMoving(false);
-            });
+            void run(() => actions.onRenegotiate(m.id, dueAt, reason.trim() || undefined)).then(
+              (moved) => moved && setMoving(false),
+            );
           }}
         >
           <input
@@ -162,24 +154,23 @@ function MilestoneRow({
 function MilestoneForm({
   onAdd,
 }: {
-  onAdd: (input: { amount: number; dueAt: number; title?: string }) => void;
+  onAdd: (input: { amount: number; dueAt: number; title?: string }) => Promise<void>;
 }) {
   const [title, setTitle] = useState('');
   const [amount, setAmount] = useState('');
   const [day, setDay] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { act, pending, error, setError } = useAction(onAdd);
   return (
     <form
       class="row"
       aria-label="Add a milestone"
-      onSubmit={(e) => {
+      onSubmit={async (e) => {
         e.preventDefault();
         const value = Number(amount);
         const dueAt = dayInputToDueDate(day);
         if (!(amount.trim() !== '' && value >= 0)) return setError('Give the milestone an amount.');
         if (dueAt === null) return setError('Give the milestone a due date.');
-        setError(null);
-        onAdd({ amount: value, dueAt, title: title.trim() || undefined });
+        if (!(await act({ amount: value, dueAt, title: title.trim() || undefined }))) return;
         setTitle('');
         setAmount('');
         setDay('');
@@ -202,38 +193,36 @@ function MilestoneForm({
         onInput={(e) => setAmount(e.currentTarget.value)}
       />
       <input type="date" aria-label="Due date" value={day} onInput={(e) => setDay(e.currentTarget.value)} />
-      <button type="submit">Add milestone</button>
+      <button type="submit" disabled={pending}>
+        Add milestone
+      </button>
       <ErrorText message={error} />
     </form>
   );
 }
 
-function EngagementForm({
-  onCreate,
-}: {
-  onCreate: (input: { title: string; skill?: string; budget?: number; currency?: string }) => void;
-}) {
+function EngagementForm({ onCreate }: { onCreate: EngagementActions['onCreate'] }) {
   const [title, setTitle] = useState('');
   const [skill, setSkill] = useState('');
   const [budget, setBudget] = useState('');
   const [currency, setCurrency] = useState('USD');
-  const [error, setError] = useState<string | null>(null);
+  const { act, pending, error, setError } = useAction(onCreate);
   return (
     <form
       class="stack card"
       aria-label="New engagement"
-      onSubmit={(e) => {
+      onSubmit={async (e) => {
         e.preventDefault();
         if (!title.trim()) return setError('Give the engagement a title.');
         const value = budget.trim() === '' ? undefined : Number(budget);
         if (value !== undefined && !(value >= 0)) return setError('The budget is a positive number.');
-        setError(null);
-        onCreate({
+        const saved = await act({
           title: title.trim(),
           skill: skill.trim() || undefined,
           budget: value,
           currency: value === undefined ? undefined : currency,
         });
+        if (!saved) return;
         setTitle('');
         setSkill('');
         setBudget('');
@@ -271,7 +260,9 @@ function EngagementForm({
           value={currency}
           onInput={(e) => setCurrency(e.currentTarget.value.toUpperCase())}
         />
-        <button type="submit">Start engagement</button>
+        <button type="submit" disabled={pending}>
+          Start engagement
+        </button>
       </div>
       <ErrorText message={error} />
     </form>

@@ -1,8 +1,7 @@
 import type { RecordId } from '../model/ids';
 import type { HistoryEvent } from '../model/records';
+import { formatDay } from '../scoring/format';
 import { eventHeadline } from './event-labels';
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /** Events whose removal only changes history; accesses and cancellations are undone their own way. */
 const DELETABLE = new Set<HistoryEvent['type']>([
@@ -34,7 +33,7 @@ export function EventList({ events, limit, headlines, onDelete }: Props) {
           <div class="spread">
             <strong>{headlines?.get(event.id) ?? eventHeadline(event)}</strong>
             <span class="row">
-              <span class="note-date">{dateFormat.format(event.at)}</span>
+              <span class="note-date">{formatDay(event.at)}</span>
               {onDelete && DELETABLE.has(event.type) && (
                 <button
                   type="button"

@@ -1,27 +1,15 @@
 import { useState } from 'preact/hooks';
-import { ErrorText, messageOf } from './ErrorText';
+import { ErrorText } from './ErrorText';
+import { useAction } from './use-action';
 
 /** A note box: Ctrl/⌘+Enter saves; the text stays put if saving fails. */
 export function NoteForm({ onSave }: { onSave: (text: string) => Promise<void> }) {
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { act, pending: saving, error, setError } = useAction(onSave, 'Not saved');
 
   const save = async () => {
-    if (!text.trim()) {
-      setError('Write something first.');
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
-      await onSave(text.trim());
-      setText('');
-    } catch (e) {
-      setError(`Not saved: ${messageOf(e)}`);
-    } finally {
-      setSaving(false);
-    }
+    if (!text.trim()) return setError('Write something first.');
+    if (await act(text.trim())) setText('');
   };
 
   return (

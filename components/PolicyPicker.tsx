@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Policy, Settings } from '../model/settings';
-import { ErrorText, messageOf } from './ErrorText';
+import { ErrorText } from './ErrorText';
+import { useAction } from './use-action';
 
 const POLICIES: { value: Exclude<Policy, 'custom'>; label: string }[] = [
   { value: 'strict', label: 'Strict — 1 strike in 365 days, no grace (no excuses, no delays)' },
@@ -26,7 +27,7 @@ type Props = {
 /** How strict the verdict is: a named policy, or your own numbers. */
 export function PolicyPicker({ settings, onPolicy, onNumbers }: Props) {
   const [draft, setDraft] = useState<Record<keyof Numbers, string> | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { act, pending, error, setError } = useAction(onNumbers);
   const current = Object.fromEntries(FIELDS.map((f) => [f.key, String(settings[f.key])])) as Record<
     keyof Numbers,
     string
@@ -54,16 +55,12 @@ export function PolicyPicker({ settings, onPolicy, onNumbers }: Props) {
       <form
         class="row"
         aria-label="Your own numbers"
-        onSubmit={(e) => {
+        onSubmit={async (e) => {
           e.preventDefault();
           const numbers = Object.fromEntries(FIELDS.map((f) => [f.key, Number(values[f.key])])) as Numbers;
           const wrong = FIELDS.find((f) => !Number.isInteger(numbers[f.key]) || numbers[f.key] < f.min);
           if (wrong) return setError(`${wrong.label}: a whole number, at least ${wrong.min}.`);
-          setError(null);
-          onNumbers(numbers).then(
-            () => setDraft(null),
-            (err: unknown) => setError(messageOf(err)),
-          );
+          if (await act(numbers)) setDraft(null);
         }}
       >
         {FIELDS.map((f) => (
@@ -78,7 +75,7 @@ export function PolicyPicker({ settings, onPolicy, onNumbers }: Props) {
             />
           </label>
         ))}
-        <button type="submit" disabled={draft === null}>
+        <button type="submit" disabled={draft === null || pending}>
           Apply
         </button>
       </form>

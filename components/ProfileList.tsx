@@ -2,10 +2,9 @@ import { useState } from 'preact/hooks';
 import type { RecordId } from '../model/ids';
 import type { PlatformMetrics } from '../model/page';
 import type { Contractor, ProfileRecord } from '../model/records';
+import { formatDay } from '../scoring/format';
 import { siteName } from '../sites';
 import { ErrorText, messageOf } from './ErrorText';
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 function metricsText(m: PlatformMetrics | undefined): string {
   if (!m) return '';
@@ -47,7 +46,7 @@ export function ProfileList({ profiles, others, onUnlink, onMerge, name }: Props
               <a href={p.url} target="_blank" rel="noreferrer">
                 {siteName(p.platform)}: {p.name || p.id}
               </a>
-              <span class="note-date">seen {dateFormat.format(p.lastSeenAt)}</span>
+              <span class="note-date">seen {formatDay(p.lastSeenAt)}</span>
             </div>
             {(p.title || p.metrics) && (
               <div class="muted">{[p.title, metricsText(p.metrics)].filter(Boolean).join(' · ')}</div>

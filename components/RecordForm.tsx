@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { type ExcuseCategory, excuseCategoryLabels, type RewardKind } from '../model/records';
 import { suggestExcuseCategory } from '../scoring/excuses';
 import { dayInputToTimestamp, dayInputValue } from './day-input';
-import { messageOf } from './ErrorText';
+import { ErrorText } from './ErrorText';
+import { useAction } from './use-action';
 
 /** What the user can record from the side panel; the page maps each kind to a repository call. */
 export type RecordInput =
@@ -42,8 +43,16 @@ export function RecordForm({ onRecord, now = Date.now }: Props) {
   const [reward, setReward] = useState<RewardKind>('thanks');
   const [amount, setAmount] = useState('');
   const [currency, setCurrency] = useState('USD');
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const {
+    act,
+    pending: busy,
+    error,
+    setError,
+  } = useAction(
+    async (input: RecordInput) => setNotice((await onRecord(input)) ?? 'Recorded.'),
+    'Not recorded',
+  );
 
   const suggested = suggestExcuseCategory(text);
   const build = (): RecordInput | string => {
@@ -83,23 +92,12 @@ export function RecordForm({ onRecord, now = Date.now }: Props) {
   };
 
   const submit = async () => {
+    setNotice(null);
     const input = build();
-    if (typeof input === 'string') {
-      setMessage({ error: true, text: input });
-      return;
-    }
-    setBusy(true);
-    setMessage(null);
-    try {
-      const notice = await onRecord(input);
-      setText('');
-      setCategory(null);
-      setMessage({ error: false, text: notice ?? 'Recorded.' });
-    } catch (e) {
-      setMessage({ error: true, text: `Not recorded: ${messageOf(e)}` });
-    } finally {
-      setBusy(false);
-    }
+    if (typeof input === 'string') return setError(input);
+    if (!(await act(input))) return;
+    setText('');
+    setCategory(null);
   };
 
   return (
@@ -213,9 +211,10 @@ export function RecordForm({ onRecord, now = Date.now }: Props) {
           </select>
         </label>
       )}
-      {message && (
-        <p class={message.error ? 'error' : 'muted'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
+      <ErrorText message={error} />
+      {notice && (
+        <p class="muted" role="status">
+          {notice}
         </p>
       )}
       <div class="row">

@@ -1,10 +1,9 @@
 import type { Contractor } from '../model/records';
 import type { Assessment, StoredSummary } from '../model/summary';
+import { formatDay } from '../scoring/format';
 import { VerdictChip } from './VerdictChip';
 
 export type RosterRow = Contractor & { summary: StoredSummary; assessment: Assessment };
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /** Everyone the user tracks, most urgent verdict first. */
 export function RosterTable({ rows }: { rows: RosterRow[] }) {
@@ -34,7 +33,7 @@ export function RosterTable({ rows }: { rows: RosterRow[] }) {
             <td>{row.skills.join(', ') || <span class="muted">—</span>}</td>
             <td>
               {row.summary.lastActivityAt ? (
-                dateFormat.format(row.summary.lastActivityAt)
+                formatDay(row.summary.lastActivityAt)
               ) : (
                 <span class="muted">—</span>
               )}

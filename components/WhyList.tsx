@@ -1,4 +1,5 @@
 import type { Assessment } from '../model/summary';
+import { formatDay } from '../scoring/format';
 import { formatContribution } from '../scoring/score';
 
 /** Every outcome behind the score and what it contributed, newest first. */
@@ -15,7 +16,11 @@ export function WhyList({ assessment }: { assessment: Assessment }) {
         {assessment.why.map((item) => (
           <li key={`${item.fact}:${item.at}:${item.eventId ?? item.milestoneId ?? ''}`} class="spread">
             <span>
-              {item.label}
+              {item.headline}{' '}
+              <span class="muted">
+                · {item.fact === 'open' ? 'due ' : ''}
+                {formatDay(item.day)}
+              </span>
               {item.strikeInWindow && <strong class="strike"> · strike</strong>}
             </span>
             <span class={item.contribution < 0 ? 'loss' : 'gain'}>

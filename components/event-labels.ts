@@ -1,8 +1,7 @@
 import type { RecordId } from '../model/ids';
 import { excuseCategoryLabels, type HistoryEvent } from '../model/records';
 import type { Assessment } from '../model/summary';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { money, plural } from '../scoring/format';
 
 /** The headline of one history event, as the timeline shows it. */
 export function eventHeadline(event: HistoryEvent): string {
@@ -20,8 +19,7 @@ export function eventHeadline(event: HistoryEvent): string {
     case 'praise':
       return 'Praise';
     case 'reward': {
-      const amount =
-        event.amount === undefined ? '' : ` of ${event.amount} ${event.currency ?? ''}`.trimEnd();
+      const amount = event.amount === undefined ? '' : ` of ${money(event.amount, event.currency)}`;
       return `Reward: ${event.kind}${amount}`;
     }
     case 'access-granted':
@@ -35,12 +33,12 @@ export function eventHeadline(event: HistoryEvent): string {
 
 /**
  * Headlines as the score worked them out, by event id ("Delivered late by 3 days": a delivery's lateness
- * may come from its milestone), without the date the timeline shows anyway.
+ * may come from its milestone).
  */
 export function headlinesFrom(assessment: Assessment): Map<RecordId, string> {
   const byEvent = new Map<RecordId, string>();
   for (const item of assessment.why) {
-    if (item.eventId !== undefined) byEvent.set(item.eventId, item.label.replace(/ \([^)]*\)$/, ''));
+    if (item.eventId !== undefined) byEvent.set(item.eventId, item.headline);
   }
   return byEvent;
 }

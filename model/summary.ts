@@ -72,8 +72,10 @@ export type WhyItem = {
   at: number;
   eventId?: RecordId;
   milestoneId?: RecordId;
-  /** e.g. "Delivered late by 3 days (12 Mar 2025)". */
-  label: string;
+  /** What happened, e.g. "Delivered late by 3 days". */
+  headline: string;
+  /** The day it is dated by (for a deadline still open: its due day); surfaces write it next to the headline. */
+  day: number;
   /** Days past due and grace, for deliveries and deadlines. */
   daysLate?: number;
   /** Recency weight r = 0.5^(age/halfLife). */

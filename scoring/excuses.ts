@@ -2,7 +2,8 @@ import type { RecordId } from '../model/ids';
 import { type ExcuseCategory, excuseCategoryLabels } from '../model/records';
 import type { Settings } from '../model/settings';
 import type { Fact, RepeatedExcuse } from '../model/summary';
-import { DAY_MS, ordinal } from './dates';
+import { DAY_MS } from './dates';
+import { ordinal } from './format';
 
 /** Keyword patterns per category, most specific first (ties go to the earlier category). */
 const patterns: [ExcuseCategory, RegExp[]][] = [

@@ -156,7 +156,7 @@ describe('rule 3: no huge project for one person', () => {
       'big-engagement-without-milestones',
       'open-budget-concentrated',
     ]);
-    expect(findings[1]?.message).toBe('Ann holds 83% of the open budget (5000 USD of 6000 USD)');
+    expect(findings[1]?.message).toBe('Ann holds 83% of the open budget (5,000 USD of 6,000 USD)');
   });
 
   it('what was paid no longer counts as open; exactly half is fine', () => {

@@ -2,7 +2,7 @@ import type { RecordId } from '../model/ids';
 import type { Access, Contractor, Engagement, Milestone } from '../model/records';
 import type { Settings } from '../model/settings';
 import type { Assessment } from '../model/summary';
-import { formatDay, plural } from './dates';
+import { formatDay, money, plural } from './format';
 
 export type Severity = 'info' | 'warning' | 'critical';
 export type RuleId = 1 | 2 | 3 | 4 | 5 | 'care';
@@ -32,8 +32,6 @@ export type Roster = {
 };
 
 const skillKey = (skill: string) => skill.trim().toLowerCase();
-const money = (amount: number, currency: string | undefined) =>
-  `${Math.round(amount * 100) / 100}${currency ? ` ${currency}` : ''}`;
 
 /** Proven: not dropped, at least one on-time delivery, verdict ok or trusted. */
 export function isProven(c: RosterContractor): boolean {

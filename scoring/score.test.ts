@@ -4,6 +4,7 @@ import { changeSettings, defaultSettings, type Settings } from '../model/setting
 import type { Fact } from '../model/summary';
 import { DAY_MS } from './dates';
 import { deriveFacts } from './facts';
+import { formatDay } from './format';
 import { assess, formatContribution, recency } from './score';
 
 // The design guide's formulas, written out independently of the code under test.
@@ -208,7 +209,7 @@ describe('confidence from n = S + F', () => {
 describe('the why', () => {
   it('lists each outcome, newest first, with its signed weighted contribution', () => {
     const a = assess([delivery(10), delivery(0, 3)], strict, NOW);
-    expect(a.why.map((w) => w.label)).toEqual([
+    expect(a.why.map((w) => `${w.headline} (${formatDay(w.day)})`)).toEqual([
       'Delivered late by 3 days (20 Mar 2025)',
       'Delivered on time (10 Mar 2025)',
     ]);

@@ -1,8 +1,9 @@
 import { excuseCategoryLabels } from '../model/records';
 import type { Settings } from '../model/settings';
 import type { Assessment, Confidence, Fact, Verdict, WhyItem } from '../model/summary';
-import { DAY_MS, dayOf, formatDay, plural } from './dates';
+import { DAY_MS, dayOf } from './dates';
 import { repeatedExcuses } from './excuses';
+import { formatDay, plural } from './format';
 
 /** Recency weight of an outcome `ageDays` old: r = 0.5^(age / halfLife). Future outcomes weigh 1. */
 export function recency(ageDays: number, halfLifeDays: number): number {
@@ -48,8 +49,8 @@ export function assess(facts: readonly Fact[], s: Settings, now: number, dropped
   const push = (
     f: Fact,
     at: number,
-    label: string,
-    outcome: { success?: number; failure?: number; strike?: boolean; daysLate?: number },
+    headline: string,
+    outcome: { success?: number; failure?: number; strike?: boolean; daysLate?: number; day?: number },
   ) => {
     const r = recency((now - at) / DAY_MS, s.halfLifeDays);
     const success = outcome.success ?? 0;
@@ -62,7 +63,8 @@ export function assess(facts: readonly Fact[], s: Settings, now: number, dropped
       at,
       eventId: 'eventId' in f ? f.eventId : undefined,
       milestoneId: 'milestoneId' in f ? f.milestoneId : undefined,
-      label,
+      headline,
+      day: outcome.day ?? at,
       daysLate: outcome.daysLate,
       recency: r,
       success,
@@ -78,7 +80,7 @@ export function assess(facts: readonly Fact[], s: Settings, now: number, dropped
       case 'delivery': {
         const d = f.lateDays - s.graceDays;
         if (d > 0) {
-          push(f, f.at, `Delivered late by ${plural(d, 'day')} (${formatDay(f.at)})`, {
+          push(f, f.at, `Delivered late by ${plural(d, 'day')}`, {
             failure: lateFailure(d, s),
             strike: true,
             daysLate: d,
@@ -86,7 +88,7 @@ export function assess(facts: readonly Fact[], s: Settings, now: number, dropped
         } else {
           onTime++;
           if (f.at > lastRewardAt) onTimeSinceReward++;
-          push(f, f.at, `Delivered on time (${formatDay(f.at)})`, { success: 1, daysLate: 0 });
+          push(f, f.at, 'Delivered on time', { success: 1, daysLate: 0 });
         }
         break;
       }
@@ -95,7 +97,7 @@ export function assess(facts: readonly Fact[], s: Settings, now: number, dropped
         const d = f.eventId !== undefined ? Math.max(1, f.lateDays - s.graceDays) : f.lateDays - s.graceDays;
         if (d > 0) {
           const how = f.eventId !== undefined ? 'Deadline missed' : 'Deadline missed, then moved';
-          push(f, f.at, `${how}: ${plural(d, 'day')} late (${formatDay(f.at)})`, {
+          push(f, f.at, `${how}: ${plural(d, 'day')} late`, {
             failure: lateFailure(d, s),
             strike: true,
             daysLate: d,
@@ -107,16 +109,12 @@ export function assess(facts: readonly Fact[], s: Settings, now: number, dropped
         const d = today - dayOf(f.dueAt) - s.graceDays;
         if (d > 0) {
           // Live: counted as if delivered now, d = days since due (past grace); it grows every day.
-          push(
-            f,
-            now,
-            `Deadline missed, nothing delivered: ${plural(d, 'day')} since ${formatDay(f.dueAt)}`,
-            {
-              failure: lateFailure(d, s),
-              strike: true,
-              daysLate: d,
-            },
-          );
+          push(f, now, `Deadline missed, nothing delivered for ${plural(d, 'day')}`, {
+            failure: lateFailure(d, s),
+            strike: true,
+            daysLate: d,
+            day: f.dueAt,
+          });
           soonest((today + 1) * DAY_MS);
         } else {
           soonest((dayOf(f.dueAt) + s.graceDays + 1) * DAY_MS);
@@ -124,13 +122,13 @@ export function assess(facts: readonly Fact[], s: Settings, now: number, dropped
         break;
       }
       case 'excuse':
-        push(f, f.at, `Excuse: ${excuseCategoryLabels[f.category]} (${formatDay(f.at)})`, {
+        push(f, f.at, `Excuse: ${excuseCategoryLabels[f.category]}`, {
           failure: s.excuseWeight,
           strike: true,
         });
         break;
       case 'quality':
-        push(f, f.at, `Quality problem (${formatDay(f.at)})`, { failure: s.qualityWeight });
+        push(f, f.at, 'Quality problem', { failure: s.qualityWeight });
         break;
       case 'reward':
         break;

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { BackupPanel } from '../../components/BackupPanel';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { FindingList } from '../../components/FindingList';
+import { Loaded } from '../../components/Loaded';
 import { PolicyPicker } from '../../components/PolicyPicker';
 import { RosterTable } from '../../components/RosterTable';
 import { VERDICT_ORDER } from '../../components/verdict-labels';
@@ -46,8 +47,7 @@ function Roster() {
     );
   };
 
-  if (data.status === 'loading') return <p class="muted">Loading…</p>;
-  if (data.status === 'failed') return <p class="error">Could not read your records: {data.error}</p>;
+  if (data.status !== 'ready') return <Loaded live={data}>{() => null}</Loaded>;
   const { roster, findings, settings } = data.value;
   return (
     <div class="stack dashboard">
@@ -127,7 +127,7 @@ const contractorInHash = () =>
   decodeURIComponent(/^#contractor=([^&]+)$/.exec(location.hash)?.[1] ?? '') || null;
 
 function Detail({ id }: { id: string }) {
-  const view = useLive(async () => {
+  const live = useLive(async () => {
     const contractorId = await contractorIdFromLink(getDb(), id);
     return contractorId === undefined ? undefined : loadContractorView(getDb(), contractorId);
   }, [id]);
@@ -135,14 +135,11 @@ function Detail({ id }: { id: string }) {
     <div class="stack dashboard">
       <a href="#roster">← Roster</a>
       <ReadOnlyNotice />
-      {view.status === 'loading' && <p class="muted">Loading…</p>}
-      {view.status === 'failed' && <p class="error">Could not read your records: {view.error}</p>}
-      {view.status === 'ready' &&
-        (view.value ? (
-          <ContractorDetail view={view.value} />
-        ) : (
-          <p class="muted">No such contractor (any more).</p>
-        ))}
+      <Loaded live={live}>
+        {(view) =>
+          view ? <ContractorDetail view={view} /> : <p class="muted">No such contractor (any more).</p>
+        }
+      </Loaded>
     </div>
   );
 }

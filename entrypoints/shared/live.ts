@@ -1,10 +1,6 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
-
-export type Live<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; value: T }
-  | { status: 'failed'; error: string };
+import type { Live } from '../../components/Loaded';
 
 /**
  * Runs a database query and runs it again whenever what it read changes, in any extension page or

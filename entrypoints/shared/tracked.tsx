@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { Loaded } from '../../components/Loaded';
 import { TrackPrompt } from '../../components/TrackPrompt';
 import type { SeenProfile } from '../../model/page';
 import { type ContractorView, loadViewByKey, trackProfile } from '../../storage/contractors';
@@ -18,25 +19,26 @@ export function Tracked({
   profile: SeenProfile;
   children: (view: ContractorView) => ComponentChildren;
 }) {
-  const view = useLive(() => loadViewByKey(getDb(), profile.key), [profile.key]);
-  if (view.status === 'loading') return <p class="muted">Loading…</p>;
-  if (view.status === 'failed') return <p class="error">Could not read your records: {view.error}</p>;
-  if (view.value) {
-    return (
-      <>
-        <ReadOnlyNotice />
-        {children(view.value)}
-      </>
-    );
-  }
-  if (profile.platform === 'web') {
-    return (
-      <p class="muted">
-        This page is not tracked. To attach it to a contractor, use Track this page in the popup.
-      </p>
-    );
-  }
+  const live = useLive(() => loadViewByKey(getDb(), profile.key), [profile.key]);
   return (
-    <TrackPrompt name={profile.name} onTrack={async () => void (await trackProfile(getDb(), profile))} />
+    <Loaded live={live}>
+      {(view) =>
+        view ? (
+          <>
+            <ReadOnlyNotice />
+            {children(view)}
+          </>
+        ) : profile.platform === 'web' ? (
+          <p class="muted">
+            This page is not tracked. To attach it to a contractor, use Track this page in the popup.
+          </p>
+        ) : (
+          <TrackPrompt
+            name={profile.name}
+            onTrack={async () => void (await trackProfile(getDb(), profile))}
+          />
+        )
+      }
+    </Loaded>
   );
 }

@@ -91,7 +91,10 @@ describe('writes keep the summary current', () => {
     expect((await loadContractorView(db, id, NOW))?.assessment.verdict).toBe('new');
     const later = await loadContractorView(db, id, NOW + 4 * DAY_MS);
     expect(later?.assessment).toMatchObject({ verdict: 'cancel', strikes: 1 });
-    expect(later?.assessment.why[0]?.label).toMatch(/^Deadline missed, nothing delivered: 3 days since/);
+    expect(later?.assessment.why[0]).toMatchObject({
+      headline: 'Deadline missed, nothing delivered for 3 days',
+      day: day(1),
+    });
   });
 
   it('a renegotiated deadline met is on time', async () => {
