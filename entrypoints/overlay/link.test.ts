@@ -20,8 +20,16 @@ function fakePort() {
   let onDisconnect: () => void = () => {};
   const port: PortLike = {
     postMessage: (message) => sent.push(message),
-    onMessage: { addListener: (l) => void (onMessage = l) },
-    onDisconnect: { addListener: (l) => void (onDisconnect = l) },
+    onMessage: {
+      addListener: (l) => {
+        onMessage = l;
+      },
+    },
+    onDisconnect: {
+      addListener: (l) => {
+        onDisconnect = l;
+      },
+    },
   };
   return { port, sent, answer: (m: unknown) => onMessage(m), disconnect: () => onDisconnect() };
 }
@@ -43,7 +51,9 @@ function setUp({ visible = true, connect }: { visible?: boolean; connect?: () =>
       }),
     onState: (s) => states.push(s),
     visible: () => isVisible,
-    onVisible: (l) => void (becameVisible = l),
+    onVisible: (l) => {
+      becameVisible = l;
+    },
     tellPageUnanswered: (h) => toPage.push(h),
   });
   const show = () => {

@@ -30,8 +30,16 @@ function setUp(shown: SeenProfile | null = SHOWN) {
   let closed: () => void = () => {};
   const port: ServedPort = {
     postMessage: (m) => posted.push(m),
-    onMessage: { addListener: (l) => void (fromFrame = l) },
-    onDisconnect: { addListener: (l) => void (closed = l) },
+    onMessage: {
+      addListener: (l) => {
+        fromFrame = l;
+      },
+    },
+    onDisconnect: {
+      addListener: (l) => {
+        closed = l;
+      },
+    },
     disconnect: () => {},
   };
   const subscriptions: { key: string; next: (v: OverlayView | null) => void; fail: (e: string) => void }[] =
