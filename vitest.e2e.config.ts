@@ -1,7 +1,9 @@
 import './tests/node20-polyfill.mjs';
 import { defineConfig } from 'vitest/config';
 
-// Checks of the build (manifest, sizes) and end-to-end tests: the built extension (.output/chrome-mv3) in a real Chromium, one file at a time.
+// Checks of the build (manifest, sizes) and end-to-end tests, one file at a time: the Chrome build
+// (.output/chrome-mv3) in a real Chromium, and the Firefox build (.output/firefox-mv3) in a real Firefox
+// (tests/e2e/firefox.e2e.ts).
 export default defineConfig({
   test: {
     environment: 'node',

@@ -34,10 +34,13 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'track-record@track-record',
-          strict_min_version: '142.0', // data_collection_permissions (desktop 140, Android 142)
+          // data_collection_permissions came in desktop Firefox 140 (the current ESR, which the tests
+          // run) and Firefox for Android 142.
+          strict_min_version: '140.0',
           // Nothing is collected: every record stays in the browser.
           data_collection_permissions: { required: ['none'] },
         },
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

@@ -1,32 +1,32 @@
 import { useState } from 'preact/hooks';
-import type { Contractor, HistoryEvent } from '../model/records';
-import type { Assessment } from '../model/summary';
-import { EventList } from './EventList';
-import { headlinesFrom } from './event-labels';
+import type { OverlayView } from '../model/overlay-view';
+import { ErrorText, messageOf } from './ErrorText';
 import { TrackPrompt } from './TrackPrompt';
 import { VerdictChip } from './VerdictChip';
-
-export type OverlayView = { contractor: Contractor; events: HistoryEvent[]; assessment: Assessment };
 
 type Props = {
   /** The name the page shows. */
   name: string;
   /** undefined while loading; null when the freelancer is not tracked. */
   view: OverlayView | null | undefined;
+  /** What went wrong, in a sentence, when the card cannot show the records. */
   error?: string;
   onTrack: () => Promise<void>;
-  onOpenHistory: () => void;
+  onOpenHistory: () => Promise<void>;
 };
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /** The card drawn on a freelancer's profile page; it folds down to its verdict line to free the page. */
 export function OverlayCard({ name, view, error, onTrack, onOpenHistory }: Props) {
   const [folded, setFolded] = useState(false);
+  const [openError, setOpenError] = useState<string | null>(null);
   return (
     <section class="stack overlay" aria-label="Track Record">
       <div class="spread">
         <strong>Track Record</strong>
         <span class="row">
-          {view && <VerdictChip verdict={view.assessment.verdict} score={view.assessment.score} />}
+          {view && !error && <VerdictChip verdict={view.verdict} score={view.score} />}
           <button
             type="button"
             class="link"
@@ -41,7 +41,7 @@ export function OverlayCard({ name, view, error, onTrack, onOpenHistory }: Props
       </div>
       {folded ? null : error ? (
         <p class="error" role="alert">
-          Could not read your records: {error}
+          {error}
         </p>
       ) : view === undefined ? (
         <p class="muted">Loading…</p>
@@ -49,17 +49,50 @@ export function OverlayCard({ name, view, error, onTrack, onOpenHistory }: Props
         <TrackPrompt name={name} onTrack={onTrack} />
       ) : (
         <>
+          <ErrorText message={view.readOnly} />
           <p>
-            <strong>{view.contractor.name}</strong> <span class="muted">· {view.assessment.reasons[0]}</span>
+            <strong>{view.name}</strong>{' '}
+            <span class="muted">
+              · {view.reasons[0] ?? ''}
+              {view.score !== null && ` (${view.confidence} confidence)`}
+            </span>
           </p>
-          <EventList events={view.events} limit={3} headlines={headlinesFrom(view.assessment)} />
+          <RecentEvents view={view} />
+          <ErrorText message={openError} />
           <div class="row">
-            <button type="button" onClick={onOpenHistory}>
+            <button
+              type="button"
+              onClick={() => {
+                setOpenError(null);
+                onOpenHistory().catch((e: unknown) =>
+                  setOpenError(`Could not open the history: ${messageOf(e)}`),
+                );
+              }}
+            >
               Open full history
             </button>
           </div>
         </>
       )}
     </section>
+  );
+}
+
+/** The latest events, worded as the timeline words them (the same look as the side panel's list). */
+function RecentEvents({ view }: { view: OverlayView }) {
+  if (view.events.length === 0) return <p class="muted">Nothing recorded yet.</p>;
+  return (
+    <ul class="plain" aria-label="History">
+      {view.events.map((event, index) => (
+        <li key={index} class="card" data-testid="event" data-type={event.type}>
+          <div class="spread">
+            <strong>{event.headline}</strong>
+            <span class="note-date">{dateFormat.format(event.at)}</span>
+          </div>
+          {event.text && <div class="note-text">{event.text}</div>}
+        </li>
+      ))}
+      {view.moreEvents > 0 && <li class="muted">and {view.moreEvents} more…</li>}
+    </ul>
   );
 }

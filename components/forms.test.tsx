@@ -15,7 +15,7 @@ import { RecordForm } from './RecordForm';
 afterEach(cleanup);
 const type = (label: string | RegExp, value: string) =>
   fireEvent.input(screen.getByLabelText(label), { target: { value } });
-const valueOf = (label: string | RegExp) => (screen.getByLabelText(label) as HTMLInputElement).value;
+const fieldValue = (label: string | RegExp) => (screen.getByLabelText(label) as HTMLInputElement).value;
 const refused = (message: string) => vi.fn(() => Promise.reject(new Error(message)));
 
 describe('the note form', () => {
@@ -32,7 +32,7 @@ describe('the note form', () => {
     render(<NoteForm onSave={onSave} />);
     type('New note', '  Asked for the repo access  ');
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
-    await waitFor(() => expect(valueOf('New note')).toBe(''));
+    await waitFor(() => expect(fieldValue('New note')).toBe(''));
     expect(onSave).toHaveBeenCalledWith('Asked for the repo access');
   });
 
@@ -41,7 +41,7 @@ describe('the note form', () => {
     type('New note', 'Kick-off call went well');
     fireEvent.keyDown(screen.getByLabelText('New note'), { key: 'Enter', ctrlKey: true });
     await screen.findByText('Not saved: the database is read-only');
-    expect(valueOf('New note')).toBe('Kick-off call went well');
+    expect(fieldValue('New note')).toBe('Kick-off call went well');
   });
 });
 
@@ -73,13 +73,13 @@ describe('the record form', () => {
     render(<RecordForm onRecord={onRecord} now={now} />);
     fireEvent.change(screen.getByLabelText('What happened'), { target: { value: 'excuse' } });
     type(/^Details/, 'The wifi died again');
-    expect(valueOf(/^Category/)).toBe('connectivity');
+    expect(fieldValue(/^Category/)).toBe('connectivity');
     fireEvent.submit(screen.getByRole('form', { name: 'Record an event' }));
     await screen.findByText("second 'internet / power / equipment' excuse in 60 days");
     expect(onRecord).toHaveBeenCalledWith(
       expect.objectContaining({ kind: 'excuse', text: 'The wifi died again', category: 'connectivity' }),
     );
-    expect(valueOf(/^Details/)).toBe('');
+    expect(fieldValue(/^Details/)).toBe('');
   });
 
   it('keeps the text when recording is refused', async () => {
@@ -87,7 +87,7 @@ describe('the record form', () => {
     type(/^Details/, 'Call went well');
     fireEvent.submit(screen.getByRole('form', { name: 'Record an event' }));
     await screen.findByText('Not recorded: No contractor 01J…');
-    expect(valueOf(/^Details/)).toBe('Call went well');
+    expect(fieldValue(/^Details/)).toBe('Call went well');
   });
 });
 
@@ -147,7 +147,7 @@ describe('about a contractor', () => {
     type(/^Name/, 'Dana D.');
     fireEvent.submit(screen.getByRole('form', { name: 'About this contractor' }));
     await screen.findByText(/a skill area cannot be empty/);
-    expect(valueOf(/^Name/)).toBe('Dana D.');
+    expect(fieldValue(/^Name/)).toBe('Dana D.');
   });
 });
 

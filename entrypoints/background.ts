@@ -1,17 +1,45 @@
+import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { listener, ToBackground } from '../messages/protocol';
+import { overlayViewOf } from '../components/overlay-view';
+import {
+  askContent,
+  listener,
+  OVERLAY_PORT,
+  OverlayRequest,
+  ToBackground,
+  type ToContent,
+} from '../messages/protocol';
 import { webProfile } from '../sites/web';
-import { findContractorIdByKey, recordPageSeen } from '../storage/contractors';
+import { findContractorIdByKey, loadViewByKey, recordPageSeen, trackProfile } from '../storage/contractors';
 import { getDb } from '../storage/db';
 import { verdictsForKeys } from '../storage/roster';
+import { serveOverlay } from './shared/overlay-service';
+import { openHistoryPanel } from './shared/side-panel';
 import { syncSiteScripts } from './shared/site-access';
+import { profileOnTab } from './shared/tab';
 
-type Sender = { id?: string; tab?: { id?: number }; url?: string };
+type Sender = { id?: string; tab?: { id?: number }; url?: string; frameId?: number };
+type TabSender = Sender & { tab: { id: number } };
 
 /** Content-script messages come from a tab of ours, never from an extension page or another extension. */
 const fromOurContentScript = (sender: Sender) =>
   sender.id === browser.runtime.id && sender.tab?.id !== undefined && !sender.url?.startsWith(origin);
+
+/**
+ * The overlay frame: our own overlay page (an extension address, whatever id it is served under),
+ * embedded in a tab's page (a frame, not the tab itself). Neither a content script (its address is the
+ * web page's) nor another of our pages opened as a tab passes.
+ */
+function fromOverlayFrame(sender: Sender | undefined): sender is TabSender {
+  if (sender?.id !== browser.runtime.id || sender.tab?.id === undefined || !sender.frameId) return false;
+  try {
+    const url = new URL(sender.url ?? '');
+    return url.protocol === location.protocol && url.pathname === '/overlay.html';
+  } catch {
+    return false;
+  }
+}
 
 /** A content script reports only the page it is on: the profile's address is on the sender's site. */
 function onSendersSite(address: string, sender: Sender): boolean {
@@ -28,6 +56,37 @@ async function pageTracked(key: string, sender: Sender): Promise<boolean> {
   return (await findContractorIdByKey(getDb(), key)) !== undefined;
 }
 
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Track, clicked in the overlay: only the freelancer the tab's page shows right now. */
+async function trackShown(key: string, tabId: number): Promise<{ error?: string }> {
+  const shown = await profileOnTab(tabId);
+  if (shown?.key !== key) return { error: 'the page no longer shows this freelancer; reload it' };
+  try {
+    await trackProfile(getDb(), shown);
+    return {};
+  } catch (error) {
+    return { error: messageOf(error) };
+  }
+}
+
+/**
+ * "Open full history", clicked in the overlay: beside the page where the browser lets the background
+ * open it from that click, else the contractor's full record on the roster page, in a new tab.
+ */
+async function openHistory(key: string, tabId: number) {
+  const beside = openHistoryPanel(tabId); // first, while the click's gesture is still on
+  try {
+    return { opened: await beside };
+  } catch {
+    const id = await findContractorIdByKey(getDb(), key);
+    if (id === undefined) return { error: 'nobody is tracked on this page' };
+    const url = browser.runtime.getURL(`/dashboard.html#contractor=${encodeURIComponent(String(id))}`);
+    await browser.tabs.create({ url, openerTabId: tabId });
+    return { opened: 'tab' as const };
+  }
+}
+
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener(
     listener(ToBackground, fromOurContentScript, {
@@ -38,6 +97,33 @@ export default defineBackground(() => {
       'page-tracked': async ({ key }, sender) => ({ tracked: await pageTracked(key, sender) }),
     }),
   );
+
+  browser.runtime.onMessage.addListener(
+    listener(OverlayRequest, fromOverlayFrame, {
+      'overlay-track': ({ key }, sender) => trackShown(key, sender.tab.id),
+      'overlay-open-history': ({ key }, sender) => openHistory(key, sender.tab.id),
+    }),
+  );
+
+  // Each overlay frame keeps a port open while it shows a profile; the card is pushed on every change.
+  browser.runtime.onConnect.addListener((port) => {
+    const sender = port.sender;
+    if (port.name !== OVERLAY_PORT || !fromOverlayFrame(sender)) return port.disconnect();
+    const tabId = sender.tab.id;
+    serveOverlay(port, {
+      watch(key, next, fail) {
+        const db = getDb();
+        const subscription = liveQuery(() => loadViewByKey(db, key)).subscribe({
+          next: (view) => next(view ? overlayViewOf(view, db.newerSchema?.message) : null),
+          error: (error: unknown) => fail(messageOf(error)),
+        });
+        return () => subscription.unsubscribe();
+      },
+      pageShown: () => profileOnTab(tabId),
+      tellContent: (message) =>
+        askContent((m: ToContent) => browser.tabs.sendMessage(tabId, m, { frameId: 0 }), message),
+    });
+  });
 
   // The sites the user granted get the content script: kept in step with the granted origins when the
   // worker starts (an update or a change made while it slept) and on every grant or removal.

@@ -1,5 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
-import { askBackground, listener, ToBackground } from './protocol';
+import {
+  askBackground,
+  FromOverlayFrame,
+  isOverlayUnanswered,
+  listener,
+  OVERLAY_UNANSWERED,
+  OverlayRequest,
+  ToBackground,
+  ToOverlayFrame,
+} from './protocol';
 
 const profile = {
   platform: 'github',
@@ -81,5 +90,44 @@ describe('the message protocol', () => {
         keys: [],
       }),
     ).rejects.toThrow();
+  });
+});
+
+describe('the overlay frame messages', () => {
+  it('takes from the frame only its profile key and a height, and from the background only a card or a failure', () => {
+    expect(FromOverlayFrame.safeParse({ type: 'watch', key: 'upwork:~01aaaaaaaaaaaaaaaa' }).success).toBe(
+      true,
+    );
+    expect(FromOverlayFrame.safeParse({ type: 'drawn', height: 120 }).success).toBe(true);
+    for (const bad of [
+      { type: 'watch', key: 'no key' },
+      { type: 'drawn', height: -1 },
+      { type: 'add-note', text: 'x' },
+    ])
+      expect(FromOverlayFrame.safeParse(bad).success).toBe(false);
+    expect(ToOverlayFrame.safeParse({ type: 'view', name: 'Ada', view: null }).success).toBe(true);
+    expect(ToOverlayFrame.safeParse({ type: 'view', name: 'Ada', view: { verdict: 'ok' } }).success).toBe(
+      false,
+    );
+  });
+
+  it('accepts an overlay request only for a profile key', () => {
+    expect(OverlayRequest.safeParse({ type: 'overlay-track', key: 'fiverr:tonigdesign' }).success).toBe(true);
+    expect(OverlayRequest.safeParse({ type: 'overlay-track' }).success).toBe(false);
+    expect(OverlayRequest.safeParse({ type: 'overlay-delete', key: 'fiverr:tonigdesign' }).success).toBe(
+      false,
+    );
+  });
+
+  it("recognises the frame's note to the page only with a sane height", () => {
+    expect(isOverlayUnanswered({ type: OVERLAY_UNANSWERED, height: 90 })).toBe(true);
+    for (const bad of [
+      { type: OVERLAY_UNANSWERED, height: '90' },
+      { type: OVERLAY_UNANSWERED, height: 99_999 },
+      { type: 'other', height: 90 },
+      null,
+      'track-record:overlay-unanswered',
+    ])
+      expect(isOverlayUnanswered(bad)).toBe(false);
   });
 });

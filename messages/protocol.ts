@@ -3,6 +3,7 @@
  * zod by whoever receives it; senders and listeners get the browser's send function passed in, so
  * this file stays free of `browser` and testable as plain functions.
  */
+import { OverlayView } from '../model/overlay-view';
 import { SeenProfile } from '../model/page';
 import { ProfileKey } from '../model/platform';
 import { Verdict } from '../model/verdict';
@@ -19,18 +20,59 @@ export const ToBackground = z.discriminatedUnion('type', [
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
-// Extension pages (popup, side panel, overlay frame) → the content script of one tab.
+/** A frame's content height, in CSS pixels. */
+const Height = z.number().check(z.minimum(0), z.maximum(4000));
+
+// Extension pages (popup, side panel) and the background → the content script of one tab.
 export const ToContent = z.discriminatedUnion('type', [
   /** Which freelancer is this tab showing? */
   z.object({ type: z.literal('get-page') }),
-  /** The overlay frame has rendered the contractor's data at this height (CSS pixels). */
+  /** The overlay frame (through the background) has drawn the contractor, or why it cannot, at this height. */
   z.object({
     type: z.literal('overlay-ready'),
     key: ProfileKey,
-    height: z.number().check(z.minimum(0), z.maximum(4000)),
+    height: Height,
+    state: z.enum(['ready', 'failed']),
   }),
 ]);
 export type ToContent = z.infer<typeof ToContent>;
+
+// The overlay frame is embedded in a web page, where it may have neither the `tabs` API (Firefox) nor
+// IndexedDB (Chromium with storage partitioning off and third-party cookies blocked). It talks only to
+// the background: a port named OVERLAY_PORT for what it shows, kept live, and one request per click.
+
+/** The name of the port an overlay frame opens to the background. */
+export const OVERLAY_PORT = 'overlay';
+
+// Overlay frame → background, over its port: the profile it shows (first), then its height once drawn,
+// which the background passes on to the tab's content script.
+export const FromOverlayFrame = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('watch'), key: ProfileKey }),
+  z.object({ type: z.literal('drawn'), height: Height }),
+]);
+export type FromOverlayFrame = z.infer<typeof FromOverlayFrame>;
+
+// Background → overlay frame, over the port: the card again whenever the records behind it change
+// (null: nobody tracked there), with the name the page shows; or why it cannot be shown. (`@__PURE__`
+// lets the bundler drop these from the content script, which imports this file but not them.)
+export const ToOverlayFrame = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('view'),
+    name: /* @__PURE__ */ z.string().check(z.maxLength(300)),
+    view: z.nullable(OverlayView),
+  }),
+  z.object({ type: z.literal('failed'), error: /* @__PURE__ */ z.string().check(z.maxLength(1000)) }),
+]);
+export type ToOverlayFrame = z.infer<typeof ToOverlayFrame>;
+
+// Overlay frame → background, one request per click (runtime.sendMessage: Chrome passes the click's
+// user gesture on with it, which opening the side panel needs). The background learns the tab from
+// the sender and checks the key against what that tab's content script says the page shows.
+export const OverlayRequest = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('overlay-track'), key: ProfileKey }),
+  z.object({ type: z.literal('overlay-open-history'), key: ProfileKey }),
+]);
+export type OverlayRequest = z.infer<typeof OverlayRequest>;
 
 // The answers, one map per receiver, so that a context bundles only the schemas of what it asks.
 const backgroundAnswers = {
@@ -38,13 +80,33 @@ const backgroundAnswers = {
   'badge-verdicts': z.object({ verdicts: z.record(z.string(), z.nullable(Verdict)) }),
   'page-tracked': z.object({ tracked: z.boolean() }),
 };
+/**
+ * Overlay frame → the page's window (`window.parent.postMessage`), only when the frame could not reach
+ * the background (which otherwise passes its height on): the page hears it too, so it carries nothing
+ * private, just the height of the frame's message saying so. The content script accepts it only from
+ * its own frame (`event.source`) at the extension's origin, and checks it with this guard: a hand-written
+ * one keeps zod schemas out of the content script's bundle.
+ */
+export const OVERLAY_UNANSWERED = 'track-record:overlay-unanswered';
+export type OverlayUnanswered = { type: typeof OVERLAY_UNANSWERED; height: number };
+export const isOverlayUnanswered = (data: unknown): data is OverlayUnanswered => {
+  const { type, height } = (data ?? {}) as Partial<OverlayUnanswered>;
+  return type === OVERLAY_UNANSWERED && typeof height === 'number' && height >= 0 && height <= 4000;
+};
+
+/** Where the history opened: Chrome's side panel, Firefox's sidebar, or the roster page in a new tab. */
+export const HistoryOpenedIn = z.enum(['side-panel', 'sidebar', 'tab']);
+const overlayAnswers = {
+  'overlay-track': z.object({ error: z.optional(z.string()) }),
+  'overlay-open-history': z.object({ opened: z.optional(HistoryOpenedIn), error: z.optional(z.string()) }),
+};
 const contentAnswers = {
   'get-page': z.object({ profile: z.nullable(SeenProfile), url: z.string() }),
   'overlay-ready': z.object({ placed: z.boolean() }),
 };
 
-type Message = ToBackground | ToContent;
-type Answers = typeof backgroundAnswers & typeof contentAnswers;
+type Message = ToBackground | ToContent | OverlayRequest;
+type Answers = typeof backgroundAnswers & typeof contentAnswers & typeof overlayAnswers;
 export type AnswerTo<M extends Message> = z.infer<Answers[M['type']]>;
 
 /** Asks the background through `send` (`browser.runtime.sendMessage`) and validates the answer. */
@@ -53,6 +115,14 @@ export async function askBackground<M extends ToBackground>(
   message: M,
 ): Promise<AnswerTo<M>> {
   return backgroundAnswers[message.type].parse(await send(message)) as AnswerTo<M>;
+}
+
+/** Asks the background for the overlay frame (`browser.runtime.sendMessage`) and validates the answer. */
+export async function askForOverlay<M extends OverlayRequest>(
+  send: (message: M) => Promise<unknown>,
+  message: M,
+): Promise<AnswerTo<M>> {
+  return overlayAnswers[message.type].parse(await send(message)) as AnswerTo<M>;
 }
 
 /** Asks a tab's content script through `send` (`browser.tabs.sendMessage`) and validates the answer. */
@@ -73,7 +143,20 @@ type Handlers<M extends Message, S> = {
 /**
  * Builds a `runtime.onMessage` listener: it drops messages that fail the schema or whose sender is
  * refused, and answers through `sendResponse`, since a returned promise does not answer in Chrome.
+ * Where `accept` is a type guard, the handlers get the sender as it narrows it.
  */
+export function listener<M extends Message, S, A extends S>(
+  schema: z.ZodMiniType<M>,
+  accept: (sender: S, message: M) => sender is A,
+  handlers: Handlers<M, A>,
+  onError?: (error: unknown) => void,
+): (raw: unknown, sender: S, sendResponse: (answer: unknown) => void) => boolean;
+export function listener<M extends Message, S>(
+  schema: z.ZodMiniType<M>,
+  accept: (sender: S, message: M) => boolean,
+  handlers: Handlers<M, S>,
+  onError?: (error: unknown) => void,
+): (raw: unknown, sender: S, sendResponse: (answer: unknown) => void) => boolean;
 export function listener<M extends Message, S>(
   schema: z.ZodMiniType<M>,
   accept: (sender: S, message: M) => boolean,

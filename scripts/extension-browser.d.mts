@@ -15,4 +15,8 @@ export function launchWithExtension(options: {
   pages?: Map<string, string>;
   /** More Chromium switches. */
   args?: string[];
+  /** Third-party storage partitioning: on (as Chrome ships) unless false (Playwright's default). */
+  partitioning?: boolean;
+  /** Chrome's third-party cookies setting in the profile (left as the browser has it when not given). */
+  thirdPartyCookies?: 'allowed' | 'blocked';
 }): Promise<ExtensionBrowser>;

@@ -54,6 +54,25 @@ function resolveLocal(from: string, specifier: string): string {
   return base;
 }
 
+/** Every local module `entry` reaches through imports, and each import of storage/ or Dexie among them. */
+function databaseReachedFrom(entry: string) {
+  const seen = new Set<string>();
+  const reached: string[] = [];
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const spec of importsOf(file)) {
+      if (spec.startsWith('.')) {
+        const target = resolveLocal(file, spec);
+        if (topFolder(target) === 'storage') reached.push(`${relative(ROOT, file)} → ${spec}`);
+        if (SOURCE.test(target)) visit(target);
+      } else if (packageOf(spec) === 'dexie') reached.push(`${relative(ROOT, file)} → dexie`);
+    }
+  };
+  visit(resolve(entry));
+  return { seen, reached };
+}
+
 describe('the import table', () => {
   for (const [folder, rule] of Object.entries(RULES)) {
     it(`${folder}/ imports only ${[...rule.folders.map((f) => `${f}/`), ...rule.packages].join(', ')}`, () => {
@@ -80,22 +99,28 @@ describe('the import table', () => {
   });
 
   it('the content script reaches neither the database nor Dexie, even through other modules', () => {
-    const seen = new Set<string>();
-    const reached: string[] = [];
-    const visit = (file: string) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      for (const spec of importsOf(file)) {
-        if (spec.startsWith('.')) {
-          const target = resolveLocal(file, spec);
-          if (topFolder(target) === 'storage') reached.push(`${relative(ROOT, file)} → ${spec}`);
-          if (SOURCE.test(target)) visit(target);
-        } else if (packageOf(spec) === 'dexie') reached.push(`${relative(ROOT, file)} → dexie`);
-      }
-    };
-    visit(resolve('entrypoints/marketplace.content/index.ts'));
+    const { seen, reached } = databaseReachedFrom('entrypoints/marketplace.content/index.ts');
     expect(seen.size).toBeGreaterThan(3);
     expect(reached).toEqual([]);
+  });
+
+  // An extension frame embedded in a web page may have no `tabs` API (Firefox) and no IndexedDB
+  // (Chromium, partitioning off and third-party cookies blocked): the overlay frame talks only to the
+  // background. Its code, and everything it imports, uses none of those APIs.
+  it('the overlay frame reaches neither the database nor Dexie, nor the tabs, side panel or sidebar APIs', () => {
+    const { seen, reached } = databaseReachedFrom('entrypoints/overlay/main.tsx');
+    expect(seen.size).toBeGreaterThan(3);
+    expect(reached).toEqual([]);
+    const code = (file: string) =>
+      readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '') // comments may name the APIs the frame does without
+        .replace(/(^|[^:])\/\/.*$/gm, '$1');
+    const calls = [...seen].flatMap((file) =>
+      [...code(file).matchAll(/\b(tabs|sidePanel|sidebarAction)\s*(\?\.|\.|\[)/g)].map(
+        (m) => `${relative(ROOT, file)}: ${m[0]}`,
+      ),
+    );
+    expect(calls).toEqual([]);
   });
 
   it('no source turns strings into HTML or polls with a timer', () => {

@@ -16,6 +16,12 @@ export default defineContentScript({
       doc: document,
       currentUrl: () => new URL(location.href),
       frameUrl: (key) => browser.runtime.getURL(`/overlay.html?key=${encodeURIComponent(key)}`),
+      // Firefox: the frame's origin is its address's. Chrome gives the frame a per-session address
+      // (use_dynamic_url), but its documents keep the extension id's origin.
+      frameOrigins: [
+        new URL(browser.runtime.getURL('/overlay.html')).origin,
+        `chrome-extension://${browser.runtime.id}`,
+      ],
       reportSeen: (profile) =>
         void askBackground(toBackground, { type: 'page-seen', profile }).catch(() => {}),
       lookupVerdicts: async (keys) =>
@@ -23,10 +29,12 @@ export default defineContentScript({
       isTracked: async (key) => (await askBackground(toBackground, { type: 'page-tracked', key })).tracked,
     });
 
-    // Only the extension's own pages may ask (a web page cannot reach runtime.onMessage here).
+    // Only the extension's own pages and background may ask (a web page cannot reach runtime.onMessage).
     const onMessage = listener(ToContent, (sender: { id?: string }) => sender.id === browser.runtime.id, {
       'get-page': async () => ({ profile: watcher.shownProfile(), url: location.href }),
-      'overlay-ready': async ({ key, height }) => ({ placed: watcher.overlayReady(key, height) }),
+      'overlay-ready': async ({ key, height, state }) => ({
+        placed: watcher.overlayReady(key, height, state),
+      }),
     });
     browser.runtime.onMessage.addListener(onMessage);
 

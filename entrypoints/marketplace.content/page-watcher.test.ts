@@ -15,6 +15,7 @@ function watcher() {
     doc: document,
     currentUrl: () => address,
     frameUrl: () => 'about:blank', // happy-dom loads no frames
+    frameOrigins: [],
     reportSeen: (profile) => seen.push(profile),
     lookupVerdicts: async (keys) => {
       lookups.push(keys);
@@ -106,9 +107,9 @@ describe('the page watcher', () => {
     showProfile('Ada Lovelace', '~01aaaaaaaaaaaaaaaa');
     const w = watcher();
     w.update();
-    expect(w.overlayReady('upwork:~01bbbbbbbbbbbbbbbb', 200)).toBe(false);
+    expect(w.overlayReady('upwork:~01bbbbbbbbbbbbbbbb', 200, 'ready')).toBe(false);
     expect(overlays()[0]?.dataset.state).toBe('loading');
-    expect(w.overlayReady('upwork:~01aaaaaaaaaaaaaaaa', 200)).toBe(true);
+    expect(w.overlayReady('upwork:~01aaaaaaaaaaaaaaaa', 200, 'ready')).toBe(true);
     expect(overlays()[0]?.dataset.state).toBe('ready');
   });
 
@@ -220,7 +221,7 @@ describe('the page watcher', () => {
     const w = watcher();
     w.update();
     expect(overlays()[0]?.dataset.floating).toBe('');
-    w.overlayReady('upwork:~01aaaaaaaaaaaaaaaa', 100);
+    w.overlayReady('upwork:~01aaaaaaaaaaaaaaaa', 100, 'ready');
     const identity = document.createElement('div'); // the page draws the identity block, overlay still attached
     identity.setAttribute('itemscope', '');
     identity.setAttribute('itemtype', 'http://schema.org/Person');

@@ -10,6 +10,8 @@ export type WatcherDeps = {
   doc: Document;
   currentUrl: () => URL;
   frameUrl: (key: string) => string;
+  /** The overlay frame's origin, as its messages carry it (its address may be a per-session one). */
+  frameOrigins: readonly string[];
   /** Tells the background which public profile is on screen (once per profile per visit). */
   reportSeen: (profile: SeenProfile) => void;
   /** One lookup per batch of new cards. */
@@ -79,7 +81,13 @@ export function createPageWatcher(deps: WatcherDeps) {
     }
     if (overlay?.key !== profile.key) {
       overlay?.remove();
-      overlay = mountOverlay(deps.doc, deps.frameUrl(profile.key), profile.key, profile.anchor);
+      overlay = mountOverlay(
+        deps.doc,
+        deps.frameUrl(profile.key),
+        deps.frameOrigins,
+        profile.key,
+        profile.anchor,
+      );
     } else {
       overlay.ensureAttached(profile.anchor);
     }
@@ -126,10 +134,10 @@ export function createPageWatcher(deps: WatcherDeps) {
     },
     /** The public profile on screen, for the popup and the side panel. */
     shownProfile: () => shown,
-    /** The overlay frame has drawn the contractor; false if it is for a freelancer no longer shown. */
-    overlayReady(key: string, height: number): boolean {
+    /** The overlay frame has drawn; false if it is for a freelancer no longer shown. */
+    overlayReady(key: string, height: number, state: 'ready' | 'failed'): boolean {
       if (overlay?.key !== key) return false;
-      overlay.markReady(height);
+      overlay.markDrawn(height, state);
       return true;
     },
     stop() {

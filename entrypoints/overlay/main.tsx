@@ -1,59 +1,58 @@
 import '../../components/theme.css';
 import { render } from 'preact';
-import { useLayoutEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OverlayCard } from '../../components/OverlayCard';
-import { askContent } from '../../messages/protocol';
-import { loadViewByKey, trackProfile } from '../../storage/contractors';
-import { getDb } from '../../storage/db';
-import { useLive } from '../shared/live';
-import { openHistoryPanel } from '../shared/side-panel';
-import { profileOnTab } from '../shared/tab';
+import {
+  askForOverlay,
+  OVERLAY_PORT,
+  OVERLAY_UNANSWERED,
+  type OverlayRequest,
+  type OverlayUnanswered,
+} from '../../messages/protocol';
+import { linkOverlay, type OverlayState } from './link';
 
-// The overlay frame, inside a closed shadow root on the marketplace page. It is extension-origin, so
-// it reads the database itself and the page cannot read what it shows.
+// The overlay frame, inside a closed shadow root on the marketplace page. It is extension-origin, so the
+// page cannot read what it shows; but embedded in a web page it may have no `tabs` API (Firefox) and no
+// IndexedDB (Chromium, storage partitioning off and third-party cookies blocked). So it talks only to
+// the background, which owns the database and knows the tab from the sender.
 const key = new URL(location.href).searchParams.get('key') ?? '';
-const tabId = (await browser.tabs.getCurrent())?.id;
-const seen = tabId === undefined ? null : await profileOnTab(tabId);
-
-function tellPage(height: number) {
-  if (tabId === undefined) return;
-  const send = (message: { type: 'overlay-ready'; key: string; height: number }) =>
-    browser.tabs.sendMessage(tabId, message, { frameId: 0 });
-  void askContent(send, { type: 'overlay-ready', key, height }).catch(() => {});
-}
-
-let shown = false;
+const app = document.getElementById('app') as HTMLElement;
 // The body's own height, not the document's scroll height: that one never drops below the frame's.
 const contentHeight = () => Math.ceil(document.body.getBoundingClientRect().height);
 
-function Overlay() {
-  const view = useLive(() => loadViewByKey(getDb(), key), []);
-  useLayoutEffect(() => {
-    if (view.status === 'loading') return;
-    shown = true;
-    tellPage(contentHeight());
-  }, [view]);
-  return (
-    <OverlayCard
-      name={seen?.name ?? ''}
-      view={view.status === 'ready' ? (view.value ?? null) : undefined}
-      error={view.status === 'failed' ? view.error : undefined}
-      onTrack={async () => {
-        // Asked again now: the page may have finished drawing since this frame loaded.
-        const shown = tabId === undefined ? null : await profileOnTab(tabId);
-        if (shown?.key !== key) throw new Error('the page no longer shows this freelancer; reload it');
-        await trackProfile(getDb(), shown);
-      }}
-      onOpenHistory={() => {
-        if (tabId !== undefined) void openHistoryPanel(tabId);
-      }}
-    />
-  );
+/** One request to the background for a click; a refusal comes back as an error in words. */
+async function ask(message: OverlayRequest) {
+  const answer = await askForOverlay((m) => browser.runtime.sendMessage(m), message);
+  if (answer.error) throw new Error(answer.error);
 }
 
-render(<Overlay />, document.getElementById('app') as HTMLElement);
+function draw(state: OverlayState) {
+  render(
+    <OverlayCard
+      name={state.status === 'ready' ? state.name : ''}
+      view={state.status === 'ready' ? state.view : undefined}
+      error={state.status === 'failed' ? state.error : undefined}
+      onTrack={() => ask({ type: 'overlay-track', key })}
+      onOpenHistory={() => ask({ type: 'overlay-open-history', key })}
+    />,
+    app,
+  );
+  if (state.status !== 'loading') link.drawn(contentHeight());
+}
+
+const link = linkOverlay({
+  key,
+  connect: () => browser.runtime.connect({ name: OVERLAY_PORT }),
+  onState: draw,
+  visible: () => document.visibilityState === 'visible',
+  onVisible: (listener) =>
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') listener();
+    }),
+  tellPageUnanswered: (height) =>
+    window.parent.postMessage({ type: OVERLAY_UNANSWERED, height } satisfies OverlayUnanswered, '*'),
+});
+draw(link.state());
+link.start();
 // The page sizes the frame to its content, so it is told again whenever the content's height changes.
-new ResizeObserver(() => {
-  if (shown) tellPage(contentHeight());
-}).observe(document.body);
+new ResizeObserver(() => link.drawn(contentHeight())).observe(document.body);

@@ -29,8 +29,38 @@ export function sharedPage(file: string): { page: SharedPage; html: string } {
   return { page, html: readFileSync(`${SHARED_PAGES}/${file}`, 'utf8') };
 }
 
-export function launch(): Promise<ExtensionBrowser> {
-  return launchWithExtension({ extensionPath: EXTENSION_PATH });
+/**
+ * The storage states the overlay must work in: Chrome as shipped (third-party storage partitioning on),
+ * and partitioning off (an enterprise policy; Playwright's default) with third-party cookies blocked, in
+ * which an extension frame embedded in a page is refused IndexedDB.
+ */
+export const STORAGE_STATES = [
+  { name: 'storage partitioning on (Chrome as shipped)', partitioning: true },
+  { name: 'storage partitioning off, third-party cookies blocked', partitioning: false },
+] as const;
+export type StorageState = (typeof STORAGE_STATES)[number];
+
+export function launch(state: StorageState = STORAGE_STATES[0]): Promise<ExtensionBrowser> {
+  return launchWithExtension({
+    extensionPath: EXTENSION_PATH,
+    partitioning: state.partitioning,
+    ...(state.partitioning ? {} : { thirdPartyCookies: 'blocked' as const }),
+  });
+}
+
+/** Whether a frame may open IndexedDB: 'opened', or the browser's refusal. */
+export function indexedDbIn(frame: Frame): Promise<string> {
+  return frame.evaluate(
+    () =>
+      new Promise<string>((done) => {
+        const open = indexedDB.open('track-record-probe');
+        open.onsuccess = () => {
+          open.result.close();
+          done('opened');
+        };
+        open.onerror = () => done(`refused: ${open.error?.message}`);
+      }),
+  );
 }
 
 /**

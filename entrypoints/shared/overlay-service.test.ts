@@ -1,0 +1,133 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ToOverlayFrame } from '../../messages/protocol';
+import type { OverlayView } from '../../model/overlay-view';
+import type { SeenProfile } from '../../model/page';
+import { type ServedPort, serveOverlay } from './overlay-service';
+
+const KEY = 'upwork:~01aaaaaaaaaaaaaaaa';
+const SHOWN: SeenProfile = {
+  platform: 'upwork',
+  id: '~01aaaaaaaaaaaaaaaa',
+  key: KEY,
+  name: 'Ada L.',
+  url: 'https://www.upwork.com/freelancers/~01aaaaaaaaaaaaaaaa',
+};
+const VIEW: OverlayView = {
+  name: 'Ada Lovelace',
+  verdict: 'watch',
+  score: 55,
+  confidence: 'medium',
+  reasons: ['1 strike in 365 days'],
+  events: [{ type: 'note', headline: 'Note', at: 1, text: 'Late again' }],
+  moreEvents: 0,
+};
+
+/** The background's end of a frame's port, a database that pushes changes, and a content script. */
+function setUp(shown: SeenProfile | null = SHOWN) {
+  const posted: ToOverlayFrame[] = [];
+  const told: unknown[] = [];
+  let fromFrame: (m: unknown) => void = () => {};
+  let closed: () => void = () => {};
+  const port: ServedPort = {
+    postMessage: (m) => posted.push(m),
+    onMessage: {
+      addListener: (l) => {
+        fromFrame = l;
+      },
+    },
+    onDisconnect: {
+      addListener: (l) => {
+        closed = l;
+      },
+    },
+    disconnect: () => {},
+  };
+  const subscriptions: { key: string; next: (v: OverlayView | null) => void; fail: (e: string) => void }[] =
+    [];
+  const unsubscribe = vi.fn();
+  serveOverlay(port, {
+    watch: (key, next, fail) => {
+      subscriptions.push({ key, next, fail });
+      return unsubscribe;
+    },
+    pageShown: async () => shown,
+    tellContent: async (m) => told.push(m),
+  });
+  return {
+    posted,
+    told,
+    subscriptions,
+    unsubscribe,
+    send: (m: unknown) => fromFrame(m),
+    close: () => closed(),
+  };
+}
+
+describe("the background's side of an overlay frame", () => {
+  it('follows the profile the tab shows and pushes its card on every change, with the name the page shows', async () => {
+    const { posted, subscriptions, send } = setUp();
+    send({ type: 'watch', key: KEY });
+    await vi.waitFor(() => expect(subscriptions).toHaveLength(1));
+    subscriptions[0]?.next(null);
+    subscriptions[0]?.next(VIEW);
+    subscriptions[0]?.next(VIEW); // a change elsewhere that leaves this card as it was
+    expect(posted).toEqual([
+      { type: 'view', name: 'Ada L.', view: null },
+      { type: 'view', name: 'Ada L.', view: VIEW },
+    ]);
+  });
+
+  it('serves nothing for a profile the page does not show (a page embedding the frame with another key)', async () => {
+    const { posted, subscriptions, send, told } = setUp();
+    send({ type: 'watch', key: 'upwork:~01bbbbbbbbbbbbbbbb' });
+    await vi.waitFor(() => expect(posted).toHaveLength(1));
+    expect(posted[0]).toMatchObject({ type: 'failed' });
+    expect(subscriptions).toEqual([]);
+    send({ type: 'drawn', height: 120 });
+    await Promise.resolve();
+    // Passed on marked failed: the content script sizes only its own overlay, for the key it shows.
+    expect(told).toEqual([
+      { type: 'overlay-ready', key: 'upwork:~01bbbbbbbbbbbbbbbb', height: 120, state: 'failed' },
+    ]);
+  });
+
+  it('serves nothing when the content script does not say what the page shows', async () => {
+    const { posted, subscriptions, send } = setUp(null);
+    send({ type: 'watch', key: KEY });
+    await vi.waitFor(() => expect(posted).toHaveLength(1));
+    expect(posted[0]).toMatchObject({ type: 'failed' });
+    expect(subscriptions).toEqual([]);
+  });
+
+  it('passes the failure to read the records on, in words', async () => {
+    const { posted, subscriptions, send } = setUp();
+    send({ type: 'watch', key: KEY });
+    await vi.waitFor(() => expect(subscriptions).toHaveLength(1));
+    subscriptions[0]?.fail('QuotaExceededError');
+    expect(posted).toEqual([{ type: 'failed', error: 'QuotaExceededError' }]);
+  });
+
+  it("passes the frame's height to the content script, once it has a card", async () => {
+    const { told, subscriptions, send } = setUp();
+    send({ type: 'drawn', height: 100 }); // before any watch: ignored
+    send({ type: 'watch', key: KEY });
+    await vi.waitFor(() => expect(subscriptions).toHaveLength(1));
+    subscriptions[0]?.next(VIEW);
+    send({ type: 'drawn', height: 200 });
+    send({ type: 'drawn', height: 9999 }); // not a height the protocol accepts
+    await Promise.resolve();
+    expect(told).toEqual([{ type: 'overlay-ready', key: KEY, height: 200, state: 'ready' }]);
+  });
+
+  it('follows one profile per port, and stops following when the port closes', async () => {
+    const { subscriptions, send, close, unsubscribe, posted } = setUp();
+    send({ type: 'watch', key: KEY });
+    send({ type: 'watch', key: 'upwork:~01bbbbbbbbbbbbbbbb' });
+    await vi.waitFor(() => expect(subscriptions).toHaveLength(1));
+    expect(subscriptions[0]?.key).toBe(KEY);
+    close();
+    expect(unsubscribe).toHaveBeenCalledOnce();
+    subscriptions[0]?.next(VIEW);
+    expect(posted).toEqual([]);
+  });
+});

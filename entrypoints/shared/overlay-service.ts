@@ -1,0 +1,84 @@
+import { FromOverlayFrame, type ToContent, type ToOverlayFrame } from '../../messages/protocol';
+import type { OverlayView } from '../../model/overlay-view';
+import type { SeenProfile } from '../../model/page';
+
+/** The part of a `runtime.Port` the service uses. */
+export type ServedPort = {
+  postMessage(message: ToOverlayFrame): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+  disconnect(): void;
+};
+
+export type OverlayServiceDeps = {
+  /**
+   * Follows the card for a profile key: `next` on every change of the records behind it (null: nobody
+   * tracked there), `fail` when they cannot be read. Returns the way to stop.
+   */
+  watch(key: string, next: (view: OverlayView | null) => void, fail: (error: string) => void): () => void;
+  /** What the tab's content script says its page shows (null: nothing, or no answer). */
+  pageShown(): Promise<SeenProfile | null>;
+  /** Passes a message to the tab's content script. */
+  tellContent(message: Extract<ToContent, { type: 'overlay-ready' }>): Promise<unknown>;
+};
+
+const NOT_SHOWN = 'this page does not show this freelancer (any more); reload the page';
+
+/**
+ * The background's side of one overlay frame's port (its sender already checked: an overlay frame of
+ * ours, in a tab). The frame names the profile it shows; it is served only if the tab's page shows that
+ * profile, so a page that embeds the frame with someone else's key gets nothing. Then every change of
+ * the card is pushed (no polling), and the frame's height is passed on to the content script. The
+ * subscription ends with the port.
+ */
+export function serveOverlay(port: ServedPort, deps: OverlayServiceDeps): void {
+  let key: string | undefined;
+  let stop: (() => void) | undefined;
+  let closed = false;
+  let lastSent = '';
+  let failed = false;
+
+  const send = (message: ToOverlayFrame) => {
+    const text = JSON.stringify(message);
+    if (closed || text === lastSent) return;
+    lastSent = text;
+    failed = message.type === 'failed';
+    try {
+      port.postMessage(message);
+    } catch {
+      closed = true; // The frame went away between the change and this message.
+    }
+  };
+
+  async function start(watched: string) {
+    const shown = await deps.pageShown();
+    if (closed) return;
+    if (shown?.key !== watched) return send({ type: 'failed', error: NOT_SHOWN });
+    stop = deps.watch(
+      watched,
+      (view) => send({ type: 'view', name: shown.name, view }),
+      (error) => send({ type: 'failed', error }),
+    );
+  }
+
+  port.onMessage.addListener((raw) => {
+    const parsed = FromOverlayFrame.safeParse(raw);
+    if (!parsed.success) return;
+    const message = parsed.data;
+    if (message.type === 'watch') {
+      if (key !== undefined) return; // One profile per port: a frame shows one freelancer.
+      key = message.key;
+      void start(key).catch((error: unknown) =>
+        send({ type: 'failed', error: error instanceof Error ? error.message : String(error) }),
+      );
+    } else if (key !== undefined && lastSent) {
+      // The content script sizes only its own overlay, and only for the key it shows.
+      const state = failed ? 'failed' : 'ready';
+      void deps.tellContent({ type: 'overlay-ready', key, height: message.height, state }).catch(() => {});
+    }
+  });
+  port.onDisconnect.addListener(() => {
+    closed = true;
+    stop?.();
+  });
+}
