@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { OverlayView } from '../model/overlay-view';
+import { formatDay } from '../scoring/format';
 import { ErrorText, messageOf } from './ErrorText';
 import { TrackPrompt } from './TrackPrompt';
 import { VerdictChip } from './VerdictChip';
@@ -14,8 +15,6 @@ type Props = {
   onTrack: () => Promise<void>;
   onOpenHistory: () => Promise<void>;
 };
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /** The card drawn on a freelancer's profile page; it folds down to its verdict line to free the page. */
 export function OverlayCard({ name, view, error, onTrack, onOpenHistory }: Props) {
@@ -87,7 +86,7 @@ function RecentEvents({ view }: { view: OverlayView }) {
         <li key={index} class="card" data-testid="event" data-type={event.type}>
           <div class="spread">
             <strong>{event.headline}</strong>
-            <span class="note-date">{dateFormat.format(event.at)}</span>
+            <span class="note-date">{formatDay(event.at)}</span>
           </div>
           {event.text && <div class="note-text">{event.text}</div>}
         </li>
