@@ -4,6 +4,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { overlayViewOf } from '../components/overlay-view';
 import {
   askContent,
+  FromPage,
   listener,
   OVERLAY_PORT,
   OverlayRequest,
@@ -11,10 +12,11 @@ import {
   type ToContent,
 } from '../messages/protocol';
 import { webProfile } from '../sites/web';
+import { badgesForKeys } from '../storage/badges';
 import { findContractorIdByKey, loadViewByKey, recordPageSeen, trackProfile } from '../storage/contractors';
 import { getDb } from '../storage/db';
-import { verdictsForKeys } from '../storage/roster';
 import { serveOverlay } from './shared/overlay-service';
+import { coalesced, onBadgeRecordsChanged } from './shared/record-changes';
 import { openHistoryPanel } from './shared/side-panel';
 import { syncSiteScripts } from './shared/site-access';
 import { profileOnTab } from './shared/tab';
@@ -24,7 +26,9 @@ type TabSender = Sender & { tab: { id: number } };
 
 /** Content-script messages come from a tab of ours, never from an extension page or another extension. */
 const fromOurContentScript = (sender: Sender) =>
-  sender.id === browser.runtime.id && sender.tab?.id !== undefined && !sender.url?.startsWith(origin);
+  sender.id === browser.runtime.id &&
+  sender.tab?.id !== undefined &&
+  !sender.url?.startsWith(self.location.origin);
 
 /**
  * The overlay frame: our own overlay page (an extension address, whatever id it is served under),
@@ -38,6 +42,21 @@ function fromOverlayFrame(sender: Sender | undefined): sender is TabSender {
     return url.protocol === location.protocol && url.pathname === '/overlay.html';
   } catch {
     return false;
+  }
+}
+
+/** One of our pages opened as its own document (popup, side panel, roster): not a frame in a web page. */
+const fromOurPage = (sender: Sender) =>
+  sender.id === browser.runtime.id &&
+  sender.url?.startsWith(`${self.location.origin}/`) === true &&
+  !sender.url.startsWith(`${self.location.origin}/overlay.html`);
+
+/** Tells every tab's content script that verdicts may have changed (its badges ask again). */
+async function tellTabsBadgesChanged() {
+  for (const { id } of await browser.tabs.query({})) {
+    if (id === undefined) continue;
+    const send = (m: ToContent) => browser.tabs.sendMessage(id, m, { frameId: 0 });
+    askContent(send, { type: 'badges-changed' }).catch(() => {}); // no content script of ours there
   }
 }
 
@@ -93,8 +112,21 @@ export default defineBackground(() => {
       'page-seen': async ({ profile }, sender) => ({
         recorded: onSendersSite(profile.url, sender) && (await recordPageSeen(getDb(), profile)),
       }),
-      'badge-verdicts': async ({ keys }) => ({ verdicts: await verdictsForKeys(getDb(), keys) }),
+      badges: async ({ keys }) => ({ badges: await badgesForKeys(getDb(), keys) }),
       'page-tracked': async ({ key }, sender) => ({ tracked: await pageTracked(key, sender) }),
+    }),
+  );
+
+  // Card badges follow verdicts as they change: after writes here, or in a page that says so (it may
+  // have written while this worker slept).
+  const badgesChanged = coalesced(() => void tellTabsBadgesChanged());
+  onBadgeRecordsChanged(badgesChanged);
+  browser.runtime.onMessage.addListener(
+    listener(FromPage, fromOurPage, {
+      'records-changed': async () => {
+        badgesChanged();
+        return {};
+      },
     }),
   );
 

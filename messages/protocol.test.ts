@@ -2,9 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   askBackground,
   FromOverlayFrame,
-  isOverlayUnanswered,
   listener,
-  OVERLAY_UNANSWERED,
   OverlayRequest,
   ToBackground,
   ToOverlayFrame,
@@ -27,8 +25,8 @@ function backgroundListener() {
       recorded.push(message.profile.key);
       return { recorded: true };
     },
-    'badge-verdicts': async ({ keys }) => ({
-      verdicts: Object.fromEntries(keys.map((k) => [k, 'ok' as const])),
+    badges: async ({ keys }) => ({
+      badges: Object.fromEntries(keys.map((k) => [k, { verdict: 'ok' as const, score: 90, strikes: 0 }])),
     }),
     'page-tracked': async ({ key }) => ({ tracked: key === 'web:https://portfolio.example.com/jane' }),
   });
@@ -50,7 +48,8 @@ describe('the message protocol', () => {
     const malformed = [
       { type: 'page-seen', profile: { ...profile, key: 'piuccio' } },
       { type: 'add-note', text: 'not something a page may ask' },
-      { type: 'badge-verdicts', keys: 'github:piuccio' },
+      { type: 'badges', keys: 'github:piuccio' },
+      { type: 'badges', keys: Array.from({ length: 501 }, (_, i) => `github:p${i}`) },
       { type: 'page-tracked' },
       { type: 'page-tracked', key: 'web:a page with spaces' },
       { type: 'track-page', key: 'web:https://portfolio.example.com/jane' },
@@ -79,16 +78,19 @@ describe('the message protocol', () => {
   });
 
   it('validates answers too', async () => {
-    const good = await askBackground(async () => ({ verdicts: { 'github:piuccio': 'watch' } }), {
-      type: 'badge-verdicts',
-      keys: ['github:piuccio'],
-    });
-    expect(good.verdicts).toEqual({ 'github:piuccio': 'watch' });
+    const good = await askBackground(
+      async () => ({ badges: { 'github:piuccio': { verdict: 'watch', score: 58, strikes: 1 } } }),
+      { type: 'badges', keys: ['github:piuccio'] },
+    );
+    expect(good.badges).toEqual({ 'github:piuccio': { verdict: 'watch', score: 58, strikes: 1 } });
     await expect(
-      askBackground(async () => ({ verdicts: { 'github:piuccio': 'excellent' } }), {
-        type: 'badge-verdicts',
-        keys: [],
-      }),
+      askBackground(
+        async () => ({ badges: { 'github:piuccio': { verdict: 'excellent', score: 58, strikes: 1 } } }),
+        {
+          type: 'badges',
+          keys: [],
+        },
+      ),
     ).rejects.toThrow();
   });
 });
@@ -117,17 +119,5 @@ describe('the overlay frame messages', () => {
     expect(OverlayRequest.safeParse({ type: 'overlay-delete', key: 'fiverr:tonigdesign' }).success).toBe(
       false,
     );
-  });
-
-  it("recognises the frame's note to the page only with a sane height", () => {
-    expect(isOverlayUnanswered({ type: OVERLAY_UNANSWERED, height: 90 })).toBe(true);
-    for (const bad of [
-      { type: OVERLAY_UNANSWERED, height: '90' },
-      { type: OVERLAY_UNANSWERED, height: 99_999 },
-      { type: 'other', height: 90 },
-      null,
-      'track-record:overlay-unanswered',
-    ])
-      expect(isOverlayUnanswered(bad)).toBe(false);
   });
 });

@@ -3,18 +3,20 @@
  * zod by whoever receives it; senders and listeners get the browser's send function passed in, so
  * this file stays free of `browser` and testable as plain functions.
  */
+import { BadgeInfo } from '../model/badge';
 import { OverlayView } from '../model/overlay-view';
 import { SeenProfile } from '../model/page';
 import { ProfileKey } from '../model/platform';
-import { Verdict } from '../model/verdict';
 import { z } from '../model/zod-mini';
+import { BADGE_BATCH } from './content';
+import { ask, type Check, listen } from './listen';
 
-// Content script → background. A content script may only report what a page shows, ask for the
-// verdicts its card badges display, and ask whether the page it is on was attached to a contractor by
-// hand; it can never write notes, delete, import or export.
+// Content script → background. A content script may only report what a page shows, ask for what its
+// card badges display, and ask whether the page it is on was attached to a contractor by hand; it can
+// never write notes, delete, import or export.
 export const ToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page-seen'), profile: SeenProfile }),
-  z.object({ type: z.literal('badge-verdicts'), keys: z.array(ProfileKey).check(z.maxLength(500)) }),
+  z.object({ type: z.literal('badges'), keys: z.array(ProfileKey).check(z.maxLength(BADGE_BATCH)) }),
   /** Is this page (`web:<its address>`) tracked? Answered only for the sender's own address. */
   z.object({ type: z.literal('page-tracked'), key: ProfileKey }),
 ]);
@@ -23,10 +25,14 @@ export type ToBackground = z.infer<typeof ToBackground>;
 /** A frame's content height, in CSS pixels. */
 const Height = z.number().check(z.minimum(0), z.maximum(4000));
 
-// Extension pages (popup, side panel) and the background → the content script of one tab.
+// Extension pages (popup, side panel) and the background → the content script of one tab. The content
+// script checks these, and the answers to what it asks, with the hand-written guards of
+// messages/content.ts; messages/content.test.ts holds those guards to these schemas.
 export const ToContent = z.discriminatedUnion('type', [
   /** Which freelancer is this tab showing? */
   z.object({ type: z.literal('get-page') }),
+  /** Verdicts may have changed: the card badges should ask again. */
+  z.object({ type: z.literal('badges-changed') }),
   /** The overlay frame (through the background) has drawn the contractor, or why it cannot, at this height. */
   z.object({
     type: z.literal('overlay-ready'),
@@ -36,6 +42,11 @@ export const ToContent = z.discriminatedUnion('type', [
   }),
 ]);
 export type ToContent = z.infer<typeof ToContent>;
+
+// Extension pages (popup, side panel, roster) → background: records changed here, so the card badges of
+// open listings should ask again (the background tells every tab's content script).
+export const FromPage = z.discriminatedUnion('type', [z.object({ type: z.literal('records-changed') })]);
+export type FromPage = z.infer<typeof FromPage>;
 
 // The overlay frame is embedded in a web page, where it may have neither the `tabs` API (Firefox) nor
 // IndexedDB (Chromium with storage partitioning off and third-party cookies blocked). It talks only to
@@ -75,23 +86,11 @@ export const OverlayRequest = z.discriminatedUnion('type', [
 export type OverlayRequest = z.infer<typeof OverlayRequest>;
 
 // The answers, one map per receiver, so that a context bundles only the schemas of what it asks.
-const backgroundAnswers = {
+export const backgroundAnswers = {
   'page-seen': z.object({ recorded: z.boolean() }),
-  'badge-verdicts': z.object({ verdicts: z.record(z.string(), z.nullable(Verdict)) }),
+  /** Tracked keys only: a key the answer leaves out is nobody tracked. */
+  badges: z.object({ badges: z.record(z.string(), BadgeInfo) }),
   'page-tracked': z.object({ tracked: z.boolean() }),
-};
-/**
- * Overlay frame → the page's window (`window.parent.postMessage`), only when the frame could not reach
- * the background (which otherwise passes its height on): the page hears it too, so it carries nothing
- * private, just the height of the frame's message saying so. The content script accepts it only from
- * its own frame (`event.source`) at the extension's origin, and checks it with this guard: a hand-written
- * one keeps zod schemas out of the content script's bundle.
- */
-export const OVERLAY_UNANSWERED = 'track-record:overlay-unanswered';
-export type OverlayUnanswered = { type: typeof OVERLAY_UNANSWERED; height: number };
-export const isOverlayUnanswered = (data: unknown): data is OverlayUnanswered => {
-  const { type, height } = (data ?? {}) as Partial<OverlayUnanswered>;
-  return type === OVERLAY_UNANSWERED && typeof height === 'number' && height >= 0 && height <= 4000;
 };
 
 /** Where the history opened: Chrome's side panel, Firefox's sidebar, or the roster page in a new tab. */
@@ -100,37 +99,49 @@ const overlayAnswers = {
   'overlay-track': z.object({ error: z.optional(z.string()) }),
   'overlay-open-history': z.object({ opened: z.optional(HistoryOpenedIn), error: z.optional(z.string()) }),
 };
+const pageAnswers = {
+  'records-changed': z.object({}),
+};
 const contentAnswers = {
   'get-page': z.object({ profile: z.nullable(SeenProfile), url: z.string() }),
+  'badges-changed': z.object({ asked: z.boolean() }),
   'overlay-ready': z.object({ placed: z.boolean() }),
 };
 
-type Message = ToBackground | ToContent | OverlayRequest;
-type Answers = typeof backgroundAnswers & typeof contentAnswers & typeof overlayAnswers;
+type Message = ToBackground | ToContent | OverlayRequest | FromPage;
+type Answers = typeof backgroundAnswers & typeof contentAnswers & typeof overlayAnswers & typeof pageAnswers;
 export type AnswerTo<M extends Message> = z.infer<Answers[M['type']]>;
 
+/** The check a zod schema makes: the parsed message, or undefined. */
+const parsedBy =
+  <M>(schema: z.ZodMiniType<M>): Check<M> =>
+  (raw) => {
+    const parsed = schema.safeParse(raw);
+    return parsed.success ? parsed.data : undefined;
+  };
+
 /** Asks the background through `send` (`browser.runtime.sendMessage`) and validates the answer. */
-export async function askBackground<M extends ToBackground>(
+export function askBackground<M extends ToBackground>(
   send: (message: M) => Promise<unknown>,
   message: M,
 ): Promise<AnswerTo<M>> {
-  return backgroundAnswers[message.type].parse(await send(message)) as AnswerTo<M>;
+  return ask(send, message, parsedBy(backgroundAnswers[message.type] as z.ZodMiniType) as Check<AnswerTo<M>>);
 }
 
 /** Asks the background for the overlay frame (`browser.runtime.sendMessage`) and validates the answer. */
-export async function askForOverlay<M extends OverlayRequest>(
+export function askForOverlay<M extends OverlayRequest>(
   send: (message: M) => Promise<unknown>,
   message: M,
 ): Promise<AnswerTo<M>> {
-  return overlayAnswers[message.type].parse(await send(message)) as AnswerTo<M>;
+  return ask(send, message, parsedBy(overlayAnswers[message.type] as z.ZodMiniType) as Check<AnswerTo<M>>);
 }
 
 /** Asks a tab's content script through `send` (`browser.tabs.sendMessage`) and validates the answer. */
-export async function askContent<M extends ToContent>(
+export function askContent<M extends ToContent>(
   send: (message: M) => Promise<unknown>,
   message: M,
 ): Promise<AnswerTo<M>> {
-  return contentAnswers[message.type].parse(await send(message)) as AnswerTo<M>;
+  return ask(send, message, parsedBy(contentAnswers[message.type] as z.ZodMiniType) as Check<AnswerTo<M>>);
 }
 
 type Handlers<M extends Message, S> = {
@@ -141,9 +152,8 @@ type Handlers<M extends Message, S> = {
 };
 
 /**
- * Builds a `runtime.onMessage` listener: it drops messages that fail the schema or whose sender is
- * refused, and answers through `sendResponse`, since a returned promise does not answer in Chrome.
- * Where `accept` is a type guard, the handlers get the sender as it narrows it.
+ * A `runtime.onMessage` listener for messages checked by a zod schema (see `listen`): each handler
+ * answers as the protocol says.
  */
 export function listener<M extends Message, S, A extends S>(
   schema: z.ZodMiniType<M>,
@@ -161,17 +171,7 @@ export function listener<M extends Message, S>(
   schema: z.ZodMiniType<M>,
   accept: (sender: S, message: M) => boolean,
   handlers: Handlers<M, S>,
-  onError: (error: unknown) => void = console.error,
+  onError?: (error: unknown) => void,
 ) {
-  return (raw: unknown, sender: S, sendResponse: (answer: unknown) => void): boolean => {
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success || !accept(sender, parsed.data)) return false;
-    const message = parsed.data;
-    const handle = handlers[message.type as M['type']] as (m: M, s: S) => Promise<unknown>;
-    handle(message, sender).then(sendResponse, (error: unknown) => {
-      onError(error);
-      sendResponse(undefined);
-    });
-    return true;
-  };
+  return listen(parsedBy(schema), accept, handlers, onError);
 }

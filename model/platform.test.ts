@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Platform, ProfileKey, profileKey } from './platform';
+import { Platform, ProfileKey } from './platform';
+import { profileKey } from './profile-key';
 
 describe('Platform', () => {
   it('accepts a lower-case word, as every site adapter and pages attached by hand are named', () => {

@@ -15,12 +15,8 @@ export const Platform = z
   .check(z.regex(/^[a-z]+$/, 'a platform is a lower-case word, such as "upwork"'), z.maxLength(40));
 export type Platform = z.infer<typeof Platform>;
 
-/** A profile key is `${platform}:${id}`, id lower-cased: the identity of one profile. */
+/** A profile key is `${platform}:${id}`, id lower-cased (`profileKey` in profile-key.ts makes one). */
 export const ProfileKey = z
   .string()
   .check(z.regex(/^[a-z]+:\S+$/, 'a profile key reads "<platform>:<id>"'), z.maxLength(2048));
 export type ProfileKey = z.infer<typeof ProfileKey>;
-
-export function profileKey(platform: Platform, id: string): ProfileKey {
-  return `${platform}:${id.toLowerCase()}`;
-}

@@ -1,7 +1,7 @@
 // Everything the extension derives from its list of site adapters: which adapter reads a page, how a page
 // is read, the pages the content script runs on (the manifest), and the names the UI shows. Built by
 // `siteRegistry` so a test can add an adapter the way sites/index.ts registers one, and see it everywhere.
-import { profileKey } from '../model/platform';
+import { profileKey } from '../model/profile-key';
 import { canonicalUrl, onHost } from './read';
 import type { CardReading, PageReading, ProfileReading, SiteAdapter } from './types';
 import { webPage } from './web';

@@ -2,7 +2,7 @@
 // marketplace without an adapter): its identity is its address. Pure; the content script imports it,
 // so it stays small.
 import type { SeenProfile } from '../model/page';
-import { profileKey } from '../model/platform';
+import { profileKey } from '../model/profile-key';
 
 /** Pages attached by hand have a platform of their own, which no site adapter may take. */
 export const webPage = { platform: 'web', name: 'Web page' } as const;

@@ -1,35 +1,8 @@
 import type { Settings } from '../model/settings';
-import type { Verdict } from '../model/verdict';
 import { checkRoster, type Finding } from '../scoring/rules';
 import { assessStored } from '../scoring/summary';
 import type { StoredContractor, TrackRecordDb } from './db';
 import { readSettings } from './settings';
-
-/**
- * The verdict for each tracked key (untracked keys are absent), for a batch of card badges: one primary-key
- * read of the profiles and one of their contractors, in one transaction; each verdict is computed for
- * `now` from the stored facts.
- */
-export async function verdictsForKeys(
-  db: TrackRecordDb,
-  keys: string[],
-  now = Date.now(),
-): Promise<Record<string, Verdict>> {
-  return db.transaction('r', db.profiles, db.contractors, db.settings, async () => {
-    const profiles = await db.profiles.bulkGet(keys);
-    const ids = [...new Set(profiles.flatMap((p) => (p ? [p.contractorId] : [])))];
-    const contractors = new Map(
-      (await db.contractors.bulkGet(ids)).flatMap((c) => (c ? [[c.id, c] as const] : [])),
-    );
-    const settings = await readSettings(db);
-    const verdicts: Record<string, Verdict> = {};
-    for (const p of profiles) {
-      const contractor = p && contractors.get(p.contractorId);
-      if (p && contractor) verdicts[p.key] = assessStored(contractor.summary, settings, now).verdict;
-    }
-    return verdicts;
-  });
-}
 
 /** Every contractor with their assessment at `now` (from stored facts). */
 export async function loadRoster(db: TrackRecordDb, now = Date.now()) {

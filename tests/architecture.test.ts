@@ -55,6 +55,34 @@ function resolveLocal(from: string, specifier: string): string {
 }
 
 /** Every local module `entry` reaches through imports, and each import of storage/ or Dexie among them. */
+/** Imports that stay in the built code: `import type` is erased. */
+function valueImportsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8').replace(/(?:^|\n)\s*(?:import|export)\s+type\s[^;]*;/g, '');
+  return [
+    ...text.matchAll(
+      /(?:^|\n)\s*(?:import|export)\s[^;(]*?\sfrom\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? '');
+}
+
+/** The packages the built code of `entry` reaches, and through which file. */
+function packagesReachedFrom(entry: string) {
+  const seen = new Set<string>();
+  const reached: string[] = [];
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const spec of valueImportsOf(file)) {
+      if (spec.startsWith('.')) {
+        const target = resolveLocal(file, spec);
+        if (SOURCE.test(target)) visit(target);
+      } else reached.push(`${packageOf(spec)} (from ${relative(ROOT, file)})`);
+    }
+  };
+  visit(resolve(entry));
+  return { seen, packages: [...new Set(reached)].sort() };
+}
+
 function databaseReachedFrom(entry: string) {
   const seen = new Set<string>();
   const reached: string[] = [];
@@ -102,6 +130,14 @@ describe('the import table', () => {
     const { seen, reached } = databaseReachedFrom('entrypoints/marketplace.content/index.ts');
     expect(seen.size).toBeGreaterThan(3);
     expect(reached).toEqual([]);
+  });
+
+  // It runs on every matching page: it checks what it receives with the hand-written guards of
+  // messages/content.ts (held to the protocol's schemas by messages/content.test.ts), not with zod.
+  it('the content script carries no package but WXT’s browser wrapper: no zod, no Preact', () => {
+    const { seen, packages } = packagesReachedFrom('entrypoints/marketplace.content/index.ts');
+    expect(seen.size).toBeGreaterThan(10);
+    expect(packages).toEqual(['wxt (from entrypoints/marketplace.content/index.ts)']);
   });
 
   // An extension frame embedded in a web page may have no `tabs` API (Firefox) and no IndexedDB

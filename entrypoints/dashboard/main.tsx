@@ -17,6 +17,7 @@ import { readSettings, updateSettings } from '../../storage/settings';
 import { ContractorDetail } from '../shared/contractor-detail';
 import { useLive } from '../shared/live';
 import { ReadOnlyNotice } from '../shared/read-only';
+import { announceRecordChanges } from '../shared/record-changes';
 
 async function loadDashboard() {
   const db = getDb();
@@ -154,4 +155,5 @@ function Dashboard() {
   return id === null ? <Roster /> : <Detail id={id} />;
 }
 
+announceRecordChanges();
 render(<Dashboard />, document.getElementById('app') as HTMLElement);

@@ -1,10 +1,13 @@
+import type { BadgeInfo } from '../../model/badge';
 import type { Verdict } from '../../model/verdict';
+import { formatDay, plural } from '../../scoring/format';
 
 /**
  * Card badges. Every recognised card gets a host, tracked freelancer or not, so the page cannot tell
- * from the DOM whom the user tracks; the verdict is drawn inside a closed shadow root.
+ * from the DOM whom the user tracks; the verdict, score and tooltip are drawn inside a closed shadow
+ * root, which the page cannot read.
  */
-export type Badge = { key: string; element: HTMLElement; show(verdict: Verdict | null): void };
+export type Badge = { key: string; element: HTMLElement; show(info: BadgeInfo | null): void };
 
 const LABELS: Record<Verdict, string> = {
   dropped: 'Dropped',
@@ -43,9 +46,22 @@ export function addBadge(doc: Document, card: Element, key: string): Badge {
   return {
     key,
     element: host,
-    show(verdict) {
-      pill.textContent = verdict ? `Track Record: ${LABELS[verdict]}` : '';
-      pill.style.background = verdict ? COLORS[verdict] : '';
+    show(info) {
+      pill.textContent = info ? labelOf(info) : '';
+      pill.title = info ? tooltipOf(info) : '';
+      pill.style.background = info ? COLORS[info.verdict] : '';
     },
   };
+}
+
+/** "Track Record: Watch · 58" — the score is left out until there is one. */
+export function labelOf({ verdict, score }: BadgeInfo): string {
+  return `Track Record: ${LABELS[verdict]}${score === null ? '' : ` · ${score}`}`;
+}
+
+/** "2 strikes in your window · last activity 3 Mar 2026". */
+export function tooltipOf({ strikes, lastActivityAt }: BadgeInfo): string {
+  const last =
+    lastActivityAt === undefined ? 'nothing recorded yet' : `last activity ${formatDay(lastActivityAt)}`;
+  return `${plural(strikes, 'strike')} in your window · ${last}`;
 }

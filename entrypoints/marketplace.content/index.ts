@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { askBackground, listener, type ToBackground, ToContent } from '../../messages/protocol';
+import { answerGuards, toContent } from '../../messages/content';
+import { ask, listen } from '../../messages/listen';
+import type { AnswerTo, ToBackground } from '../../messages/protocol';
 import { contentScriptMatches } from '../../sites';
 import { createPageWatcher } from './page-watcher';
 
@@ -10,8 +12,9 @@ export default defineContentScript({
   matches: contentScriptMatches,
   runAt: 'document_idle',
   main(ctx) {
-    const toBackground = (message: ToBackground) =>
-      browser.runtime.sendMessage<ToBackground, unknown>(message);
+    const send = (message: ToBackground) => browser.runtime.sendMessage<ToBackground, unknown>(message);
+    const askBackground = <M extends ToBackground>(message: M) =>
+      ask(send, message, answerGuards[message.type] as (raw: unknown) => AnswerTo<M> | undefined);
     const watcher = createPageWatcher({
       doc: document,
       currentUrl: () => new URL(location.href),
@@ -22,16 +25,15 @@ export default defineContentScript({
         new URL(browser.runtime.getURL('/overlay.html')).origin,
         `chrome-extension://${browser.runtime.id}`,
       ],
-      reportSeen: (profile) =>
-        void askBackground(toBackground, { type: 'page-seen', profile }).catch(() => {}),
-      lookupVerdicts: async (keys) =>
-        (await askBackground(toBackground, { type: 'badge-verdicts', keys })).verdicts,
-      isTracked: async (key) => (await askBackground(toBackground, { type: 'page-tracked', key })).tracked,
+      reportSeen: (profile) => void askBackground({ type: 'page-seen', profile }).catch(() => {}),
+      lookupBadges: async (keys) => (await askBackground({ type: 'badges', keys })).badges,
+      isTracked: async (key) => (await askBackground({ type: 'page-tracked', key })).tracked,
     });
 
     // Only the extension's own pages and background may ask (a web page cannot reach runtime.onMessage).
-    const onMessage = listener(ToContent, (sender: { id?: string }) => sender.id === browser.runtime.id, {
+    const onMessage = listen(toContent, (sender: { id?: string }) => sender.id === browser.runtime.id, {
       'get-page': async () => ({ profile: watcher.shownProfile(), url: location.href }),
+      'badges-changed': async () => ({ asked: watcher.refreshBadges() }),
       'overlay-ready': async ({ key, height, state }) => ({
         placed: watcher.overlayReady(key, height, state),
       }),
@@ -42,14 +44,10 @@ export default defineContentScript({
     // the page) and history navigation. Bursts are coalesced into one update; no polling.
     let pending: ReturnType<typeof setTimeout> | undefined;
     let renderedUrl = location.href;
-    let refreshBadges = false;
     const schedule = () => {
       pending ??= setTimeout(() => {
         pending = undefined;
-        if (ctx.isInvalid) return;
-        watcher.update(renderedUrl);
-        if (refreshBadges) watcher.refreshBadges();
-        refreshBadges = false;
+        if (!ctx.isInvalid) watcher.update(renderedUrl);
       }, 120);
     };
     // The extension's own hosts coming and going is not the page changing.
@@ -61,12 +59,6 @@ export default defineContentScript({
     });
     observer.observe(document.body, { childList: true, subtree: true });
     ctx.addEventListener(window, 'popstate', schedule);
-    // Back on this tab after working in another one: the verdicts on its cards may have changed.
-    ctx.addEventListener(document, 'visibilitychange', () => {
-      if (document.visibilityState !== 'visible') return;
-      refreshBadges = true;
-      schedule();
-    });
     const navigation = (globalThis as { navigation?: EventTarget }).navigation;
     navigation?.addEventListener('navigatesuccess', schedule);
 

@@ -1,4 +1,4 @@
-import { isOverlayUnanswered } from '../../messages/protocol';
+import { isOverlayUnanswered } from '../../messages/content';
 
 /**
  * The overlay's host in the page: a bare element carrying only public identity (`data-profile-key`)

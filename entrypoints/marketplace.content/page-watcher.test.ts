@@ -17,9 +17,13 @@ function watcher() {
     frameUrl: () => 'about:blank', // happy-dom loads no frames
     frameOrigins: [],
     reportSeen: (profile) => seen.push(profile),
-    lookupVerdicts: async (keys) => {
+    lookupBadges: async (keys) => {
       lookups.push(keys);
-      return Object.fromEntries(keys.map((k) => [k, k.endsWith('1') ? 'watch' : null]));
+      return Object.fromEntries(
+        keys
+          .filter((k) => k.endsWith('1'))
+          .map((k) => [k, { verdict: 'watch' as const, score: 58, strikes: 1 }]),
+      );
     },
     isTracked: async (key) => {
       trackedAsked.push(key);

@@ -1,5 +1,6 @@
+import { BADGE_BATCH } from '../../messages/content';
+import type { BadgeInfo } from '../../model/badge';
 import type { SeenProfile } from '../../model/page';
-import type { Verdict } from '../../model/verdict';
 import { readPage } from '../../sites';
 import type { CardReading, ProfileReading } from '../../sites/types';
 import { webProfile } from '../../sites/web';
@@ -14,8 +15,8 @@ export type WatcherDeps = {
   frameOrigins: readonly string[];
   /** Tells the background which public profile is on screen (once per profile per visit). */
   reportSeen: (profile: SeenProfile) => void;
-  /** One lookup per batch of new cards. */
-  lookupVerdicts: (keys: string[]) => Promise<Record<string, Verdict | null>>;
+  /** What the badges of these keys show; one lookup per batch of new cards. Untracked keys are absent. */
+  lookupBadges: (keys: string[]) => Promise<Record<string, BadgeInfo>>;
   /** Whether this page, by its address (`web:<address>`), was attached to a contractor by hand. */
   isTracked: (key: string) => Promise<boolean>;
 };
@@ -38,16 +39,16 @@ export function createPageWatcher(deps: WatcherDeps) {
   /** Badge by its host element, to refresh every badge on the page. */
   const byHost = new WeakMap<Element, Badge>();
 
-  /** Verdicts for badges, asked in batches the protocol accepts (500 keys). */
-  function showVerdicts(shown: Badge[]) {
-    const keys = [...new Set(shown.map((b) => b.key))];
-    for (let i = 0; i < keys.length; i += 500) {
-      const asked = new Set(keys.slice(i, i + 500));
-      deps.lookupVerdicts([...asked]).then(
-        (verdicts) => {
-          for (const badge of shown) if (asked.has(badge.key)) badge.show(verdicts[badge.key] ?? null);
+  /** What the badges show, asked in batches the protocol accepts. */
+  function fillBadges(drawn: Badge[]) {
+    const keys = [...new Set(drawn.map((b) => b.key))];
+    for (let i = 0; i < keys.length; i += BADGE_BATCH) {
+      const asked = new Set(keys.slice(i, i + BADGE_BATCH));
+      deps.lookupBadges([...asked]).then(
+        (infos) => {
+          for (const badge of drawn) if (asked.has(badge.key)) badge.show(infos[badge.key] ?? null);
         },
-        () => {}, // No verdicts (e.g. the extension was reloaded): the hosts stay as they are.
+        () => {}, // No answer (e.g. the extension was reloaded): the hosts stay as they are.
       );
     }
   }
@@ -114,7 +115,7 @@ export function createPageWatcher(deps: WatcherDeps) {
         card.element.append(badge.element); // the page re-drew the card's contents
       }
     }
-    if (fresh.length > 0) showVerdicts(fresh);
+    if (fresh.length > 0) fillBadges(fresh);
   }
 
   const watcher = {
@@ -125,12 +126,13 @@ export function createPageWatcher(deps: WatcherDeps) {
       syncOverlay(profile ?? attachedPage(url), url, renderedUrl === undefined || renderedUrl === url.href);
       decorate(cards);
     },
-    /** Asks again for every badge on the page (verdicts may have changed while the tab was hidden). */
-    refreshBadges() {
-      const shown = [...deps.doc.querySelectorAll('track-record-badge')].flatMap(
+    /** Asks again for every badge on the page (verdicts changed, or may have while the tab was hidden). */
+    refreshBadges(): boolean {
+      const drawn = [...deps.doc.querySelectorAll('track-record-badge')].flatMap(
         (host) => byHost.get(host) ?? [],
       );
-      if (shown.length > 0) showVerdicts(shown);
+      if (drawn.length > 0) fillBadges(drawn);
+      return drawn.length > 0;
     },
     /** The public profile on screen, for the popup and the side panel. */
     shownProfile: () => shown,

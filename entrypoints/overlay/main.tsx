@@ -2,13 +2,8 @@ import '../../components/theme.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OverlayCard } from '../../components/OverlayCard';
-import {
-  askForOverlay,
-  OVERLAY_PORT,
-  OVERLAY_UNANSWERED,
-  type OverlayRequest,
-  type OverlayUnanswered,
-} from '../../messages/protocol';
+import { OVERLAY_UNANSWERED, type OverlayUnanswered } from '../../messages/content';
+import { askForOverlay, OVERLAY_PORT, type OverlayRequest } from '../../messages/protocol';
 import { linkOverlay, type OverlayState } from './link';
 
 // The overlay frame, inside a closed shadow root on the marketplace page. It is extension-origin, so the

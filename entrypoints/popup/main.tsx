@@ -14,6 +14,7 @@ import { addNote, type ContractorView, loadViewByKey } from '../../storage/contr
 import { getDb } from '../../storage/db';
 import { loadRoster } from '../../storage/roster';
 import { useLive } from '../shared/live';
+import { announceRecordChanges } from '../shared/record-changes';
 import { openHistoryPanel } from '../shared/side-panel';
 import { addressOfTab, describedTabId, profileOnTab } from '../shared/tab';
 import { Tracked } from '../shared/tracked';
@@ -122,4 +123,5 @@ function Popup() {
   );
 }
 
+announceRecordChanges();
 render(<Popup />, document.getElementById('app') as HTMLElement);

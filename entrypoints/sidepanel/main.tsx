@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import type { SeenProfile } from '../../model/page';
 import { webProfile } from '../../sites/web';
 import { ContractorDetail } from '../shared/contractor-detail';
+import { announceRecordChanges } from '../shared/record-changes';
 import { addressOfTab, describedTabId, profileOnTab } from '../shared/tab';
 import { Tracked } from '../shared/tracked';
 
@@ -53,6 +54,7 @@ function SidePanel() {
   return <Tracked profile={profile}>{(view) => <ContractorDetail view={view} />}</Tracked>;
 }
 
+announceRecordChanges();
 render(
   <div class="stack sidepanel">
     <SidePanel />

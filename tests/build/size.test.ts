@@ -3,7 +3,8 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 const DIR = '.output/chrome-mv3/content-scripts';
-const BUDGET_BYTES = 20 * 1024;
+/** It runs on every matching page (see `npm run bench` for what it costs there). */
+const BUDGET_BYTES = 12_000;
 const scripts = readdirSync(DIR).filter((name) => name.endsWith('.js'));
 
 describe('the content script', () => {

@@ -13,6 +13,7 @@ import {
   overlayFrame,
   overlayHost,
   storedProfile,
+  tabIdOf,
 } from './harness';
 
 // Client-side routing as Upwork does it, imitated by the project's own fixture (invented people): the
@@ -195,23 +196,31 @@ describe('the extension on a single-page app (Upwork talent search imitation)', 
     await expect.poll(() => badgeLabels(browser, other.tab)).toEqual(expected);
   });
 
-  it('refreshes the verdicts on an open listing when the user comes back to its tab', async () => {
+  it('updates the badges of a listing left open while verdicts change elsewhere', async () => {
     const listing = await openSearch();
     const carla = people[4] as Person;
     expect((await badgeLabels(browser, listing.tab))[keyOf(carla)]).toBe('');
-    // Tracked in another tab, while the listing stays open in the background.
+    // Tracked in another tab, while the listing stays open (and in view: nothing tells it to look again).
     const other = await openSearch();
     await go(other.tab, carla);
     const frame = await overlayFrame(other.tab);
     await frame.getByRole('button', { name: 'Track' }).click();
     await frame.getByTestId('verdict').waitFor();
-    await listing.tab.bringToFront();
-    // Headless Chromium keeps every tab visible, so it never fires the event a real tab switch does: the
-    // test fires it as the browser would.
-    await listing.tab.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
     await expect
       .poll(async () => (await badgeLabels(browser, listing.tab))[keyOf(carla)])
       .toBe('Track Record: Tracked');
+    // A late delivery recorded in the side panel (an extension page writing the database itself).
+    const panel = await browser.context.newPage();
+    // (Both tabs opened on the same search address: the one showing Carla is found by her address.)
+    await panel.goto(browser.extensionUrl(`sidepanel.html?tab=${await tabIdOf(browser, other.tab)}`));
+    const form = panel.getByRole('form', { name: 'Record an event' });
+    await form.getByLabel('What happened').selectOption('late');
+    await form.getByLabel('Days late').fill('4');
+    await form.getByRole('button', { name: 'Record' }).click();
+    await expect
+      .poll(async () => (await badgeLabels(browser, listing.tab))[keyOf(carla)])
+      .toBe('Track Record: Cancel · 44');
+    await panel.close();
   });
 
   // Upwork's app changes the address before it renders the new page: until it has, the document still

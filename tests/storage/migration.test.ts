@@ -4,10 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Fact } from '../../model/summary';
 import { assess } from '../../scoring/score';
 import { assessStored } from '../../scoring/summary';
+import { badgesForKeys } from '../../storage/badges';
 import { addNote, contractorIdFromLink, loadViewByKey } from '../../storage/contractors';
 import { ReadOnlyDatabaseError, SCHEMA_VERSION, TrackRecordDb } from '../../storage/db';
 import { recordDelivery } from '../../storage/history';
-import { verdictsForKeys } from '../../storage/roster';
 import { readSettings } from '../../storage/settings';
 import { V1_STORES, v1Contractors, v1Events, v1Profiles } from '../fixtures/storage/v1';
 import { V2_STORES } from '../fixtures/storage/v2';
@@ -248,8 +248,13 @@ describe('version 1 → 4', () => {
       { contractorId: rachel?.contractor.id as string, at: 1_700_003_000_000 },
       1_700_003_000_000,
     );
-    expect(await verdictsForKeys(db, ['upwork:~011cfba3bd0cf44f8d'], 1_700_003_000_000)).toEqual({
-      'upwork:~011cfba3bd0cf44f8d': 'ok',
+    expect(await badgesForKeys(db, ['upwork:~011cfba3bd0cf44f8d'], 1_700_003_000_000)).toEqual({
+      'upwork:~011cfba3bd0cf44f8d': {
+        verdict: 'ok',
+        score: 75,
+        strikes: 0,
+        lastActivityAt: 1_700_003_000_000,
+      },
     });
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId, type RecordId } from '../../model/ids';
 import type { SeenProfile } from '../../model/page';
 import { DAY_MS } from '../../scoring/dates';
+import { badgesForKeys } from '../../storage/badges';
 import {
   addNote,
   createContractor,
@@ -32,7 +33,7 @@ import {
   revokeAccess,
   setExcuseCategory,
 } from '../../storage/history';
-import { loadRosterFindings, verdictsForKeys } from '../../storage/roster';
+import { loadRosterFindings } from '../../storage/roster';
 import { readSettings, updateSettings } from '../../storage/settings';
 
 const NOW = Date.UTC(2025, 3, 10, 12);
@@ -174,7 +175,7 @@ describe('cancel and move on, accesses, settings', () => {
     await updateSettings(db, { policy: 'standard' });
     expect(await readSettings(db)).toMatchObject({ policy: 'standard', graceDays: 1 });
     expect(await assessmentOf(id)).toMatchObject({ verdict: 'ok', strikes: 0 });
-    expect(await verdictsForKeys(db, [seen(1).key], NOW)).toEqual({ [seen(1).key]: 'ok' });
+    expect((await badgesForKeys(db, [seen(1).key], NOW))[seen(1).key]?.verdict).toBe('ok');
   });
 
   it('the care rule asks for a reward after five on-time deliveries, until one is given', async () => {
@@ -255,12 +256,12 @@ describe('profiles: page seen, linking, unlinking, merging', () => {
     expect(view?.summary).toMatchObject({ counts: { events: 3, engagements: 1, activeAccesses: 1 } });
   });
 
-  it('answers badge verdicts for a batch of keys, leaving untracked keys out', async () => {
+  it('answers what the badges of a batch of keys show, leaving untracked keys out', async () => {
     const a = await trackProfile(db, seen(1), ago(5));
     await createContractor(db, { name: 'Offline Olga' }, NOW);
     await recordDelivery(db, { contractorId: a, daysLate: 4, at: ago(1) }, NOW);
-    expect(await verdictsForKeys(db, [seen(1).key, 'upwork:~nobody'], NOW)).toEqual({
-      [seen(1).key]: 'cancel',
+    expect(await badgesForKeys(db, [seen(1).key, 'upwork:~nobody'], NOW)).toEqual({
+      [seen(1).key]: { verdict: 'cancel', score: 44, strikes: 1, lastActivityAt: ago(1) },
     });
   });
 });
