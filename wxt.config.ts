@@ -5,7 +5,7 @@ import { siteOrigins } from './sites';
 /** Sites the user may grant one at a time from the popup; none is granted at install. */
 const GRANTABLE_ORIGINS = ['https://*/*', 'http://*/*'];
 
-// Permissions are checked against an allow-list in tests/manifest.test.ts, and each is explained in
+// Permissions are checked against an allow-list in tests/build/manifest.test.ts, and each is explained in
 // the README. The pages the content script runs on come from the site registry (sites/index.ts).
 export default defineConfig({
   imports: false,
