@@ -107,11 +107,16 @@ async function openHistory(key: string, tabId: number) {
 }
 
 export default defineBackground(() => {
+  /** The overlay frame each tab shows, to pass on what its page was seen to show. */
+  const overlays = new Map<number, ReturnType<typeof serveOverlay>>();
+
   browser.runtime.onMessage.addListener(
     listener(ToBackground, fromOurContentScript, {
-      'page-seen': async ({ profile }, sender) => ({
-        recorded: onSendersSite(profile.url, sender) && (await recordPageSeen(getDb(), profile)),
-      }),
+      'page-seen': async ({ profile }, sender) => {
+        if (!onSendersSite(profile.url, sender)) return { recorded: false };
+        if (sender.tab?.id !== undefined) overlays.get(sender.tab.id)?.pageSeen(profile);
+        return { recorded: await recordPageSeen(getDb(), profile) };
+      },
       badges: async ({ keys }) => ({ badges: await badgesForKeys(getDb(), keys) }),
       'page-tracked': async ({ key }, sender) => ({ tracked: await pageTracked(key, sender) }),
     }),
@@ -142,7 +147,7 @@ export default defineBackground(() => {
     const sender = port.sender;
     if (port.name !== OVERLAY_PORT || !fromOverlayFrame(sender)) return port.disconnect();
     const tabId = sender.tab.id;
-    serveOverlay(port, {
+    const served = serveOverlay(port, {
       watch(key, next, fail) {
         const db = getDb();
         const subscription = liveQuery(() => loadViewByKey(db, key)).subscribe({
@@ -154,6 +159,10 @@ export default defineBackground(() => {
       pageShown: () => profileOnTab(tabId),
       tellContent: (message) =>
         askContent((m: ToContent) => browser.tabs.sendMessage(tabId, m, { frameId: 0 }), message),
+    });
+    overlays.set(tabId, served);
+    port.onDisconnect.addListener(() => {
+      if (overlays.get(tabId) === served) overlays.delete(tabId);
     });
   });
 

@@ -8,9 +8,11 @@ import { createPageWatcher } from './page-watcher';
 
 // Also registered at run time, with the same file, on each site the user granted from the popup
 // (entrypoints/shared/site-access.ts); there it shows the overlay only on pages attached by hand.
+// It starts before the page is parsed, so that a profile's overlay is loading while the page still is;
+// it reads the page once the page is parsed.
 export default defineContentScript({
   matches: contentScriptMatches,
-  runAt: 'document_idle',
+  runAt: 'document_start',
   main(ctx) {
     const send = (message: ToBackground) => browser.runtime.sendMessage<ToBackground, unknown>(message);
     const askBackground = <M extends ToBackground>(message: M) =>
@@ -28,6 +30,7 @@ export default defineContentScript({
       reportSeen: (profile) => void askBackground({ type: 'page-seen', profile }).catch(() => {}),
       lookupBadges: async (keys) => (await askBackground({ type: 'badges', keys })).badges,
       isTracked: async (key) => (await askBackground({ type: 'page-tracked', key })).tracked,
+      framesMove: 'moveBefore' in Element.prototype,
     });
 
     // Only the extension's own pages and background may ask (a web page cannot reach runtime.onMessage).
@@ -57,10 +60,13 @@ export default defineContentScript({
       renderedUrl = location.href;
       schedule();
     });
-    observer.observe(document.body, { childList: true, subtree: true });
-    ctx.addEventListener(window, 'popstate', schedule);
     const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-    navigation?.addEventListener('navigatesuccess', schedule);
+    const follow = () => {
+      observer.observe(document.body, { childList: true, subtree: true });
+      ctx.addEventListener(window, 'popstate', schedule);
+      navigation?.addEventListener('navigatesuccess', schedule);
+      watcher.update();
+    };
 
     ctx.onInvalidated(() => {
       observer.disconnect();
@@ -69,6 +75,10 @@ export default defineContentScript({
       clearTimeout(pending);
       watcher.stop();
     });
-    watcher.update();
+    if (document.readyState !== 'loading') follow();
+    else {
+      watcher.prepare();
+      ctx.addEventListener(document, 'DOMContentLoaded', follow, { once: true });
+    }
   },
 });

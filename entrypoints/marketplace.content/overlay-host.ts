@@ -10,8 +10,10 @@ import { isOverlayUnanswered } from '../../messages/content';
 export type OverlayHost = {
   readonly key: string;
   readonly element: HTMLElement;
-  /** Puts the host back if the page's framework replaced the element it sat by, or by its anchor once
-   *  the page has drawn one (it floats until then). */
+  /**
+   * Puts the host by its anchor once the page has drawn one (floating until then), or back if the
+   * page's framework replaced the element it sat by; a parked host comes out of hiding here.
+   */
   ensureAttached(anchor: Element | undefined): void;
   /** The frame has drawn (`ready`: the contractor's data; `failed`: why it cannot) at this height. */
   markDrawn(height: number, state: 'ready' | 'failed'): void;
@@ -21,18 +23,27 @@ export type OverlayHost = {
 const FRAME_STYLE = `
   :host { all: initial; display: block; }
   :host([data-floating]) { position: fixed; right: 16px; bottom: 16px; z-index: 2147483646; width: 360px; }
-  :host(:not([data-floating])) { margin: 12px 0; max-width: 480px; }
+  :host([data-parked]) { position: fixed; top: 0; left: -10000px; width: 360px; visibility: hidden; }
+  :host(:not([data-floating]):not([data-parked])) { margin: 12px 0; max-width: 480px; }
   iframe { display: block; width: 100%; height: 0; border: 0; border-radius: 12px;
            box-shadow: 0 4px 18px rgb(0 0 0 / 0.18); color-scheme: normal; }
 `;
 
-/** `origins`: where the frame's messages may come from (its page's origin, whatever address it is served at). */
+/** `Element.moveBefore` (Chromium 133+) moves a frame without reloading it. */
+type Movable = Node & { moveBefore?(node: Node, child: Node | null): void };
+
+/**
+ * `origins`: where the frame's messages may come from (its page's origin, whatever address it is
+ * served at). `parked`: the page is still being parsed and has no place for the overlay yet, but the
+ * address names the freelancer, so the frame starts loading now, out of sight, and moves by its anchor
+ * later without reloading (only where the browser can move a frame so).
+ */
 export function mountOverlay(
   doc: Document,
   frameUrl: string,
   origins: readonly string[],
   key: string,
-  anchor?: Element,
+  place: { anchor?: Element } | 'parked',
 ): OverlayHost {
   const element = doc.createElement('track-record-overlay');
   element.dataset.trackRecord = 'overlay';
@@ -45,6 +56,8 @@ export function mountOverlay(
   frame.src = frameUrl;
   frame.title = 'Track Record';
   shadow.append(style, frame);
+  /** What the frame last said, kept while it is parked out of sight. */
+  let drawn: 'ready' | 'failed' | undefined;
 
   // The frame reports its height through the background; only when it cannot reach the background does
   // it tell the page directly (public facts: it failed, and how tall its message is). Accepted only
@@ -53,38 +66,52 @@ export function mountOverlay(
   const size = (height: number) => {
     frame.style.height = `${Math.ceil(height)}px`;
   };
+  const show = (state: 'ready' | 'failed') => {
+    drawn = state;
+    if (!('parked' in element.dataset)) element.dataset.state = state;
+  };
   const onPageMessage = (event: MessageEvent) => {
     if (!event.isTrusted || event.source !== frame.contentWindow || !origins.includes(event.origin)) return;
     if (!isOverlayUnanswered(event.data)) return;
     size(event.data.height);
-    element.dataset.state = 'failed';
+    show('failed');
   };
   doc.defaultView?.addEventListener('message', onPageMessage);
 
   const attach = (to: Element | undefined) => {
-    if (to?.isConnected) {
-      delete element.dataset.floating;
-      to.after(element);
+    const parked = 'parked' in element.dataset;
+    delete element.dataset.parked;
+    const parent: Movable | null | undefined = to?.isConnected ? to.parentNode : doc.body;
+    const before = to?.isConnected ? to.nextSibling : null;
+    if (to?.isConnected) delete element.dataset.floating;
+    else element.dataset.floating = '';
+    if (element.isConnected && parent?.moveBefore) {
+      parent.moveBefore(element, before); // the frame keeps what it has drawn
+      if (parked && drawn) element.dataset.state = drawn;
     } else {
-      element.dataset.floating = '';
-      doc.body.append(element);
+      // Moving the host reloads its frame: it is loading until the frame says it has drawn again.
+      element.dataset.state = 'loading';
+      drawn = undefined;
+      parent?.insertBefore(element, before);
     }
   };
-  attach(anchor);
+  if (place === 'parked') {
+    element.dataset.parked = '';
+    doc.documentElement.append(element);
+  } else attach(place.anchor);
 
   return {
     key,
     element,
     ensureAttached(nextAnchor) {
+      const parked = 'parked' in element.dataset;
       const floatingButAnchored = 'floating' in element.dataset && nextAnchor?.isConnected;
-      if (element.isConnected && !floatingButAnchored) return;
-      // Moving the host reloads its frame: it is loading until the frame says it has drawn again.
-      element.dataset.state = 'loading';
+      if (element.isConnected && !parked && !floatingButAnchored) return;
       attach(nextAnchor);
     },
     markDrawn(height, state) {
       size(height);
-      element.dataset.state = state;
+      show(state);
     },
     remove() {
       doc.defaultView?.removeEventListener('message', onPageMessage);

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SeenProfile } from '../../model/page';
 import { createPageWatcher } from './page-watcher';
 
@@ -10,8 +10,9 @@ let lookups: string[][];
 let trackedAsked: string[];
 const TRACKED = new Set(['web:https://portfolio.example.com/jane']);
 
-function watcher() {
+function watcher(framesMove = false) {
   return createPageWatcher({
+    framesMove,
     doc: document,
     currentUrl: () => address,
     frameUrl: () => 'about:blank', // happy-dom loads no frames
@@ -62,6 +63,7 @@ beforeEach(() => {
   lookups = [];
   trackedAsked = [];
   document.body.replaceChildren();
+  for (const parked of document.querySelectorAll('track-record-overlay')) parked.remove();
 });
 
 describe('the page watcher', () => {
@@ -245,5 +247,54 @@ describe('the page watcher', () => {
     expect(lookups.map((keys) => keys.length)).toEqual([500, 120]);
     w.refreshBadges();
     expect(lookups.map((keys) => keys.length)).toEqual([500, 120, 500, 120]);
+  });
+
+  describe('while the page is still parsed', () => {
+    // happy-dom has no Element.moveBefore; for these tests a move keeps the frame, as in Chromium.
+    const proto = Node.prototype as Node & { moveBefore?: (node: Node, child: Node | null) => void };
+    beforeEach(() => {
+      proto.moveBefore = function (this: Node, node: Node, child: Node | null) {
+        this.insertBefore(node, child);
+      };
+    });
+    afterEach(() => {
+      delete proto.moveBefore;
+    });
+
+    it('starts the frame of the freelancer the address names out of sight, and places it once the page is read', () => {
+      address = new URL('https://www.upwork.com/freelancers/~01aaaaaaaaaaaaaaaa');
+      document.title = 'Upwork';
+      const w = watcher(true);
+      w.prepare();
+      expect(overlays().map((o) => [o.dataset.profileKey, 'parked' in o.dataset])).toEqual([
+        ['upwork:~01aaaaaaaaaaaaaaaa', true],
+      ]);
+      expect(overlays()[0]?.parentElement).toBe(document.documentElement); // not in the page's body
+      expect(w.shownProfile()).toMatchObject({ key: 'upwork:~01aaaaaaaaaaaaaaaa', name: '' });
+      // Its data arrives before the page is parsed: it is drawn, but not shown yet.
+      expect(w.overlayReady('upwork:~01aaaaaaaaaaaaaaaa', 180, 'ready')).toBe(true);
+      expect(overlays()[0]?.dataset.state).toBe('loading');
+
+      const parked = overlays()[0];
+      showProfile('Ada Lovelace', '~01aaaaaaaaaaaaaaaa'); // the page as parsed, with its anchor
+      w.update();
+      expect(overlays()).toEqual([parked]);
+      expect(parked?.previousElementSibling?.getAttribute('itemtype')).toBe('http://schema.org/Person');
+      expect(parked?.dataset.parked).toBeUndefined();
+      expect(parked?.dataset.state).toBe('ready'); // moved, not reloaded: what it drew stands
+      expect(seen.map((p) => p.name)).toEqual(['Ada Lovelace']);
+    });
+
+    it('does nothing early where frames cannot move without reloading', () => {
+      address = new URL('https://www.upwork.com/freelancers/~01aaaaaaaaaaaaaaaa');
+      watcher(false).prepare();
+      expect(overlays()).toEqual([]);
+    });
+
+    it('does nothing early on a page whose address names nobody', () => {
+      address = new URL('https://www.upwork.com/nx/search/talent/?q=logo');
+      watcher(true).prepare();
+      expect(overlays()).toEqual([]);
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { BADGE_BATCH } from '../../messages/content';
 import type { BadgeInfo } from '../../model/badge';
 import type { SeenProfile } from '../../model/page';
-import { readPage } from '../../sites';
+import { profileAddressed, readPage } from '../../sites';
 import type { CardReading, ProfileReading } from '../../sites/types';
 import { webProfile } from '../../sites/web';
 import { addBadge, type Badge } from './badges';
@@ -19,6 +19,8 @@ export type WatcherDeps = {
   lookupBadges: (keys: string[]) => Promise<Record<string, BadgeInfo>>;
   /** Whether this page, by its address (`web:<address>`), was attached to a contractor by hand. */
   isTracked: (key: string) => Promise<boolean>;
+  /** Whether the browser can move a frame without reloading it (so it can be started before its place exists). */
+  framesMove: boolean;
 };
 
 /**
@@ -82,13 +84,9 @@ export function createPageWatcher(deps: WatcherDeps) {
     }
     if (overlay?.key !== profile.key) {
       overlay?.remove();
-      overlay = mountOverlay(
-        deps.doc,
-        deps.frameUrl(profile.key),
-        deps.frameOrigins,
-        profile.key,
-        profile.anchor,
-      );
+      overlay = mountOverlay(deps.doc, deps.frameUrl(profile.key), deps.frameOrigins, profile.key, {
+        anchor: profile.anchor,
+      });
     } else {
       overlay.ensureAttached(profile.anchor);
     }
@@ -119,6 +117,24 @@ export function createPageWatcher(deps: WatcherDeps) {
   }
 
   const watcher = {
+    /**
+     * While the page is still being parsed: when its address names a freelancer, the overlay's frame
+     * starts loading now, out of sight, so that its data is there by the time the page has a place for it
+     * (the first `update`). Only where a frame moves without reloading.
+     */
+    prepare() {
+      const url = deps.currentUrl();
+      const addressed = deps.framesMove ? profileAddressed(url) : null;
+      if (!addressed || overlay) return;
+      overlay = mountOverlay(
+        deps.doc,
+        deps.frameUrl(addressed.key),
+        deps.frameOrigins,
+        addressed.key,
+        'parked',
+      );
+      shown = { ...addressed, name: '', url: url.href }; // what the page is of, by its address
+    },
     /** `renderedUrl`: the address at the page's last content change (omitted: the page is as loaded). */
     update(renderedUrl?: string) {
       const url = deps.currentUrl();

@@ -45,7 +45,7 @@ function setUp(shown: SeenProfile | null = SHOWN) {
   const subscriptions: { key: string; next: (v: OverlayView | null) => void; fail: (e: string) => void }[] =
     [];
   const unsubscribe = vi.fn();
-  serveOverlay(port, {
+  const served = serveOverlay(port, {
     watch: (key, next, fail) => {
       subscriptions.push({ key, next, fail });
       return unsubscribe;
@@ -60,6 +60,7 @@ function setUp(shown: SeenProfile | null = SHOWN) {
     unsubscribe,
     send: (m: unknown) => fromFrame(m),
     close: () => closed(),
+    served,
   };
 }
 
@@ -74,6 +75,20 @@ describe("the background's side of an overlay frame", () => {
     expect(posted).toEqual([
       { type: 'view', name: 'Ada L.', view: null },
       { type: 'view', name: 'Ada L.', view: VIEW },
+    ]);
+  });
+
+  it('names the freelancer once the page, still unread when the frame asked, has been read', async () => {
+    const { posted, subscriptions, send, served } = setUp({ ...SHOWN, name: '' });
+    send({ type: 'watch', key: KEY });
+    await vi.waitFor(() => expect(subscriptions).toHaveLength(1));
+    subscriptions[0]?.next(null);
+    served.pageSeen({ ...SHOWN, key: 'upwork:~01bbbbbbbbbbbbbbbb', name: 'Someone else' });
+    served.pageSeen(SHOWN);
+    served.pageSeen(SHOWN);
+    expect(posted).toEqual([
+      { type: 'view', name: '', view: null },
+      { type: 'view', name: 'Ada L.', view: null },
     ]);
   });
 

@@ -31,12 +31,15 @@ const NOT_SHOWN = 'this page does not show this freelancer (any more); reload th
  * the card is pushed (no polling), and the frame's height is passed on to the content script. The
  * subscription ends with the port.
  */
-export function serveOverlay(port: ServedPort, deps: OverlayServiceDeps): void {
+export function serveOverlay(port: ServedPort, deps: OverlayServiceDeps) {
   let key: string | undefined;
   let stop: (() => void) | undefined;
   let closed = false;
   let lastSent = '';
   let failed = false;
+  /** The name the page shows (it may be drawn after the frame asked: then it comes with page-seen). */
+  let name = '';
+  let lastView: OverlayView | null | undefined;
 
   const send = (message: ToOverlayFrame) => {
     const text = JSON.stringify(message);
@@ -54,9 +57,13 @@ export function serveOverlay(port: ServedPort, deps: OverlayServiceDeps): void {
     const shown = await deps.pageShown();
     if (closed) return;
     if (shown?.key !== watched) return send({ type: 'failed', error: NOT_SHOWN });
+    name ||= shown.name;
     stop = deps.watch(
       watched,
-      (view) => send({ type: 'view', name: shown.name, view }),
+      (view) => {
+        lastView = view;
+        send({ type: 'view', name, view });
+      },
       (error) => send({ type: 'failed', error }),
     );
   }
@@ -81,4 +88,12 @@ export function serveOverlay(port: ServedPort, deps: OverlayServiceDeps): void {
     closed = true;
     stop?.();
   });
+  return {
+    /** The tab's content script has read its page: the name it shows may be new to the frame. */
+    pageSeen(profile: SeenProfile) {
+      if (profile.key !== key || !profile.name || profile.name === name) return;
+      name = profile.name;
+      if (lastView !== undefined) send({ type: 'view', name, view: lastView });
+    },
+  };
 }
