@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { FLOOR_SCRIPT, floorManifest } from './floor';
+
+describe('the floor extension', () => {
+  it('runs on every page the real content scripts run on, at the same time', () => {
+    const manifest = floorManifest({
+      content_scripts: [
+        { matches: ['https://www.upwork.com/*', 'https://*.fiverr.com/*'], run_at: 'document_start' },
+        { matches: ['https://*.fiverr.com/*', 'https://github.com/*'], run_at: 'document_start' },
+      ],
+    });
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.content_scripts).toEqual([
+      {
+        matches: ['https://www.upwork.com/*', 'https://*.fiverr.com/*', 'https://github.com/*'],
+        run_at: 'document_start',
+        js: ['floor.js'],
+      },
+    ]);
+    expect(Object.keys(manifest)).not.toContain('background'); // nothing else runs
+  });
+
+  it("takes Chrome's default run_at when the manifest names none, and refuses an ambiguous one", () => {
+    expect(
+      floorManifest({ content_scripts: [{ matches: ['https://a.example/*'] }] }).content_scripts[0]?.run_at,
+    ).toBe('document_idle');
+    expect(() => floorManifest({ content_scripts: [] })).toThrow('no content script');
+    expect(() =>
+      floorManifest({
+        content_scripts: [
+          { matches: ['https://a.example/*'], run_at: 'document_idle' },
+          { matches: ['https://b.example/*'], run_at: 'document_start' },
+        ],
+      }),
+    ).toThrow('several times');
+  });
+
+  it('inserts one element with a closed shadow root', () => {
+    document.body.replaceChildren();
+    new Function(FLOOR_SCRIPT)();
+    const hosts = document.querySelectorAll('[data-track-record="floor"]');
+    expect(hosts).toHaveLength(1);
+    expect((hosts[0] as HTMLElement).shadowRoot).toBeNull(); // closed: the page cannot enter it
+  });
+});
