@@ -1,0 +1,147 @@
+// One function per figure of issue 10, each computed from the interleaved page loads (bench/page-loads.ts).
+// Times are the page's own clock, in ms from the start of navigation; "minus the floor" pairs each load with
+// the floor's load of the same page in the same repetition.
+import type { LoadSample } from './browsers';
+import type { PageSamples, Variant } from './page-loads';
+import type { BenchPage } from './pages';
+import { mean, pairedDifferences, ratioOfMedians, type Summary, summarize } from './stats';
+
+type Samples = (LoadSample | null | undefined)[];
+
+const of = (samples: PageSamples, page: BenchPage, variant: Variant): Samples =>
+  samples[page.id]?.[variant] ?? [];
+const pick = (list: Samples, value: (s: LoadSample) => number | null | undefined) =>
+  Array.from(list, (s) => (s ? (value(s) ?? null) : null));
+
+const ready = (s: LoadSample) => s.record.overlayReady[0];
+const hostInserted = (s: LoadSample) => s.record.overlayInserted[0];
+const floorInserted = (s: LoadSample) => s.record.floorInserted;
+
+export type OverlayFigure = {
+  /** Overlay ready − the floor's insertion, paired by repetition. */
+  minusFloor: Summary | null;
+  /** When the host went in, minus the floor's insertion: the content script's own delay. */
+  hostMinusFloor: Summary | null;
+  /** Ready − host insertion: the frame's load, read, render and message back. */
+  readyMinusHost: Summary | null;
+  /** Absolute times from navigation start, for context. */
+  ready: Summary | null;
+  floor: Summary | null;
+  /** Host insertions per load (above 1: the content script moved it, reloading its frame). */
+  insertionsPerLoad: number | null;
+  failures: number;
+};
+
+function overlayFigure(extension: Samples, floor: Samples): OverlayFigure {
+  const readyAt = pick(extension, ready);
+  const hostAt = pick(extension, hostInserted);
+  const floorAt = pick(floor, floorInserted);
+  return {
+    minusFloor: summarize(pairedDifferences(readyAt, floorAt)),
+    hostMinusFloor: summarize(pairedDifferences(hostAt, floorAt)),
+    readyMinusHost: summarize(pairedDifferences(readyAt, hostAt)),
+    ready: summarize(readyAt),
+    floor: summarize(floorAt),
+    insertionsPerLoad: mean(extension.flatMap((s) => (s ? [s.record.overlayInserted.length] : []))),
+    failures: extension.filter((s) => !s || ready(s) === undefined).length,
+  };
+}
+
+const profiles = (pages: BenchPage[]) => pages.filter((p) => p.kind === 'profile');
+const perPage = <T>(pages: BenchPage[], figure: (page: BenchPage) => T) =>
+  Object.fromEntries(pages.map((page) => [page.id, figure(page)]));
+
+/** Overlay data-state="ready", warm (service worker running), minus the floor's insertion. */
+export function overlayReadyWarm(samples: PageSamples, pages: BenchPage[]) {
+  return perPage(profiles(pages), (p) => overlayFigure(of(samples, p, 'extension'), of(samples, p, 'floor')));
+}
+
+/** The same, with every service worker stopped (and checked stopped) just before the load. */
+export function overlayReadyColdWorker(samples: PageSamples, pages: BenchPage[]) {
+  return perPage(profiles(pages), (p) =>
+    overlayFigure(of(samples, p, 'extension-cold'), of(samples, p, 'floor')),
+  );
+}
+
+/** Overlay ready with the big database over the same with only the bench contractors (ratio of medians). */
+export function overlayBigDatabase(samples: PageSamples, pages: BenchPage[]) {
+  return perPage(profiles(pages), (p) => {
+    const big = of(samples, p, 'extension-big');
+    const small = of(samples, p, 'extension');
+    return {
+      readyRatio: ratioOfMedians(pick(big, ready), pick(small, ready)),
+      readyMinusHostRatio: ratioOfMedians(
+        pairedDifferences(pick(big, ready), pick(big, hostInserted)),
+        pairedDifferences(pick(small, ready), pick(small, hostInserted)),
+      ),
+      big: overlayFigure(big, of(samples, p, 'floor')),
+    };
+  });
+}
+
+/** The page's main-thread time with the extension (and with the floor) over without any extension. */
+export function pageTaskTime(samples: PageSamples, pages: BenchPage[]) {
+  return perPage(pages, (p) => {
+    const none = of(samples, p, 'none');
+    const extension = of(samples, p, 'extension');
+    const floor = of(samples, p, 'floor');
+    const metric = (list: Samples, name: keyof LoadSample['metrics']) => pick(list, (s) => s.metrics[name]);
+    const extra = (name: keyof LoadSample['metrics']) =>
+      summarize(pairedDifferences(metric(extension, name), metric(none, name)));
+    return {
+      ratio: ratioOfMedians(metric(extension, 'taskMs'), metric(none, 'taskMs')),
+      floorRatio: ratioOfMedians(metric(floor, 'taskMs'), metric(none, 'taskMs')),
+      taskMs: summarize(metric(none, 'taskMs')),
+      extraTaskMs: extra('taskMs'),
+      extraScriptMs: extra('scriptMs'),
+      extraLayoutMs: extra('layoutMs'),
+      extraStyleMs: extra('styleMs'),
+      floorExtraTaskMs: summarize(pairedDifferences(metric(floor, 'taskMs'), metric(none, 'taskMs'))),
+      /** Loads whose DOM was still changing when the metrics were read. */
+      unsettled: [...none, ...extension, ...floor].filter((s) => s && !s.settled).length,
+    };
+  });
+}
+
+/** Long tasks (≥ 50 ms) per load with the extension (and the floor) minus without. */
+export function longTasksAdded(samples: PageSamples, pages: BenchPage[]) {
+  return perPage(pages, (p) => {
+    const count = (v: Variant) =>
+      mean(of(samples, p, v).flatMap((s) => (s ? [s.record.longTasks.length] : [])));
+    const none = count('none');
+    const extension = count('extension');
+    const floor = count('floor');
+    return {
+      added: extension !== null && none !== null ? extension - none : null,
+      floorAdded: floor !== null && none !== null ? floor - none : null,
+      perLoadWithout: none,
+    };
+  });
+}
+
+/** Card badges on listings: when the first and last badge hosts went in, minus the floor's insertion. */
+export function badgeTiming(samples: PageSamples, pages: BenchPage[]) {
+  return perPage(
+    pages.filter((p) => p.kind === 'listing'),
+    (p) => {
+      const extension = of(samples, p, 'extension');
+      const floorAt = pick(of(samples, p, 'floor'), floorInserted);
+      return {
+        firstMinusFloor: summarize(
+          pairedDifferences(
+            pick(extension, (s) => s.record.firstBadge),
+            floorAt,
+          ),
+        ),
+        lastMinusFloor: summarize(
+          pairedDifferences(
+            pick(extension, (s) => s.record.lastBadge),
+            floorAt,
+          ),
+        ),
+        badges: summarize(pick(extension, (s) => s.record.badges)),
+        expected: p.expectedBadges,
+      };
+    },
+  );
+}
