@@ -1,21 +1,23 @@
 // The browsers the benchmark compares, all alike (same Chromium, same switches, same page server, same
 // probe), and one page load measured in any of them.
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { launchBrowser, launchWithExtension } from '../scripts/extension-browser.mjs';
+import { type Chromium, launchChromium, type Tab } from './chromium';
 import { installProbe, type ProbeApi, type ProbeEvent, type ProbeOptions, type ProbeRecord } from './probe';
 
 export type BenchBrowser = {
   name: string;
-  context: BrowserContext;
+  chromium: Chromium;
+  /** A new tab whose documents all run the probe first. */
+  newTab(): Promise<Tab>;
   /** `chrome-extension://<id>/<path>` of the loaded extension (throws for a browser with none). */
   extensionUrl(path: string): string;
-  /** A tab kept open for the DevTools protocol (browser version, service worker control). */
-  control: { page: Page; cdp: CDPSession };
   close(): Promise<void>;
 };
 
 export type LoadMetrics = {
-  /** Main-thread time of the page's renderer, from Performance.getMetrics (milliseconds). */
+  /** CPU time of the page renderer's main thread (Performance.getMetrics in thread ticks, milliseconds):
+   *  the work done, not the wall time it took; on a shared machine wall time also counts the time the
+   *  thread waited for a core, which varied 700–1,400 ms between loads of the same page where CPU time
+   *  stayed within 330–450 ms. */
   taskMs: number;
   scriptMs: number;
   layoutMs: number;
@@ -37,6 +39,8 @@ declare global {
   }
 }
 
+type TargetInfo = { targetId: string; type: string; url: string };
+
 /**
  * `extension`: the unpacked extension to load, if any; `worker` says it has a service worker (the real one
  * does, the floor does not), whose host is the extension's id.
@@ -45,25 +49,40 @@ export async function launchBench(
   name: string,
   options: { extension?: { path: string; worker: boolean }; chromiumArgs: string[]; probe: ProbeOptions },
 ): Promise<BenchBrowser> {
-  const common = { args: options.chromiumArgs, route: false };
-  const launched = options.extension?.worker
-    ? await launchWithExtension({ extensionPath: options.extension.path, ...common })
-    : await launchBrowser({ extensionPath: options.extension?.path, ...common });
-  const extensionId = 'extensionId' in launched ? launched.extensionId : undefined;
-  const { context } = launched;
-  await context.addInitScript(installProbe, options.probe);
-  const page = context.pages()[0] ?? (await context.newPage());
-  const cdp = await context.newCDPSession(page);
+  const chromium = await launchChromium({
+    extensionPath: options.extension?.path,
+    args: options.chromiumArgs,
+  });
+  let extensionId: string | undefined;
+  if (options.extension?.worker) {
+    const isWorker = (t: TargetInfo) =>
+      t.type === 'service_worker' && t.url.startsWith('chrome-extension://');
+    const appeared = chromium.cdp.waitFor<{ targetInfo: TargetInfo }>(
+      'Target.targetCreated',
+      (e) => isWorker(e.targetInfo),
+      30_000,
+    );
+    const { targetInfos } = await chromium.cdp.send<{ targetInfos: TargetInfo[] }>('Target.getTargets');
+    const worker = targetInfos.find(isWorker) ?? (await appeared).targetInfo;
+    appeared.catch(() => {});
+    extensionId = new URL(worker.url).host;
+  }
+  const initScript = `(${installProbe.toString()})(${JSON.stringify(options.probe)})`;
   return {
     name,
-    context,
-    control: { page, cdp },
+    chromium,
+    newTab: () => chromium.newTab(initScript),
     extensionUrl(path) {
       if (!extensionId) throw new Error(`${name} has no extension pages`);
       return `chrome-extension://${extensionId}/${path}`;
     },
-    close: () => launched.close(),
+    close: () => chromium.close(),
   };
+}
+
+/** Waits in the page for a probe event; the time it happened (page clock), or null. */
+export function when(tab: Tab, what: ProbeEvent, timeoutMs: number): Promise<number | null> {
+  return tab.evaluate(([w, t]) => window.__bench.when(w, t), [what, timeoutMs] as const);
 }
 
 /**
@@ -76,12 +95,11 @@ export async function measureLoad(
   until: ProbeEvent | null,
   { timeoutMs = 15_000, quietMs = 300 } = {},
 ): Promise<LoadSample> {
-  const page = await browser.context.newPage();
+  const tab = await browser.newTab();
   try {
-    const cdp = await browser.context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
-    const { at, settled, record } = await page.evaluate(
+    await tab.send('Performance.enable', { timeDomain: 'threadTicks' });
+    await tab.goto(url);
+    const { at, settled, record } = await tab.evaluate(
       async ([what, timeout, quiet]) => {
         const probe = window.__bench;
         const at = what ? await probe.when(what, timeout) : null;
@@ -90,11 +108,10 @@ export async function measureLoad(
       },
       [until, timeoutMs, quietMs] as const,
     );
-    const { metrics } = (await cdp.send('Performance.getMetrics')) as {
-      metrics: { name: string; value: number }[];
-    };
+    const { metrics } = await tab.send<{ metrics: { name: string; value: number }[] }>(
+      'Performance.getMetrics',
+    );
     const seconds = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
-    await cdp.detach();
     return {
       at,
       settled,
@@ -107,7 +124,7 @@ export async function measureLoad(
       },
     };
   } finally {
-    await page.close();
+    await tab.close();
   }
 }
 
@@ -116,29 +133,27 @@ export async function measureLoad(
  * extension's own worker is reported stopped (throws if it is not within 5 s: a "cold" load would then
  * be a warm one).
  */
-export async function stopServiceWorkers(browser: BenchBrowser, extensionOrigin: string): Promise<void> {
-  const { cdp } = browser.control;
-  const status = new Map<string, string>();
-  type Versions = { versions: { versionId: string; scriptURL: string; runningStatus: string }[] };
-  const stopped = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      cdp.off('ServiceWorker.workerVersionUpdated', onUpdate);
-      reject(new Error(`${browser.name}: the extension's service worker did not stop`));
-    }, 5_000);
-    function onUpdate({ versions }: Versions) {
-      for (const v of versions)
-        if (v.scriptURL.startsWith(extensionOrigin)) status.set(v.versionId, v.runningStatus);
-      if (status.size > 0 && [...status.values()].every((s) => s === 'stopped')) {
-        clearTimeout(timer);
-        cdp.off('ServiceWorker.workerVersionUpdated', onUpdate);
-        resolve();
-      }
-    }
-    cdp.on('ServiceWorker.workerVersionUpdated', onUpdate);
-  });
-  // enable reports every worker's current state; a worker already stopped resolves at once.
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await cdp.send('ServiceWorker.disable');
+export async function stopServiceWorkers(browser: BenchBrowser): Promise<void> {
+  const origin = browser.extensionUrl('');
+  const tab = await browser.newTab(); // the ServiceWorker domain lives on a page's session
+  try {
+    const status = new Map<string, string>();
+    type Versions = { versions: { versionId: string; scriptURL: string; runningStatus: string }[] };
+    const stopped = browser.chromium.cdp.waitFor<Versions>(
+      'ServiceWorker.workerVersionUpdated',
+      ({ versions }) => {
+        for (const v of versions)
+          if (v.scriptURL.startsWith(origin)) status.set(v.versionId, v.runningStatus);
+        return status.size > 0 && [...status.values()].every((s) => s === 'stopped');
+      },
+      5_000,
+    );
+    await tab.send('ServiceWorker.enable'); // reports every worker's state, then its changes
+    await tab.send('ServiceWorker.stopAllWorkers');
+    await stopped.catch(() => {
+      throw new Error(`${browser.name}: the extension's service worker did not stop`);
+    });
+  } finally {
+    await tab.close();
+  }
 }

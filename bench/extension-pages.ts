@@ -5,8 +5,8 @@
 // popupName(), to be updated with the pages.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
-import type { BenchBrowser } from './browsers';
+import { type BenchBrowser, when } from './browsers';
+import type { Tab } from './chromium';
 import { type Summary, summarize } from './stats';
 
 /** Today's roster page, as a user finds it. */
@@ -29,12 +29,9 @@ export function probeTargets(contractorCounts: number[], contractorNames: string
       ...contractorCounts.flatMap((n) => [ROSTER_UI.checked(n), ROSTER_UI.imported(n)]),
       ...contractorNames,
     ],
-    selectors: [ROSTER_UI.row],
+    selectors: [ROSTER_UI.row, ROSTER_UI.fileInput],
   };
 }
-
-const when = (page: Page, what: Parameters<Window['__bench']['when']>[0], timeoutMs: number) =>
-  page.evaluate(([w, t]) => window.__bench.when(w, t), [what, timeoutMs] as const);
 
 export type ImportFigure = {
   contractors: number;
@@ -53,26 +50,39 @@ export async function importThroughRoster(
   file: string,
   counts: { contractors: number; rows: number; bytes: number },
 ): Promise<ImportFigure> {
-  const page = await browser.context.newPage();
+  const tab = await browser.newTab();
   try {
-    await page.goto(browser.extensionUrl('dashboard.html'));
-    await page.locator(ROSTER_UI.fileInput).setInputFiles(file, { timeout: 60_000 });
-    const checked = await when(page, { kind: 'text', text: ROSTER_UI.checked(counts.contractors) }, 300_000);
+    await tab.goto(browser.extensionUrl('dashboard.html'));
+    if ((await when(tab, { kind: 'selector', selector: ROSTER_UI.fileInput }, 60_000)) === null)
+      throw new Error(`${browser.name}: the roster page shows no file input`);
+    const { root } = await tab.send<{ root: { nodeId: number } }>('DOM.getDocument');
+    const { nodeId } = await tab.send<{ nodeId: number }>('DOM.querySelector', {
+      nodeId: root.nodeId,
+      selector: ROSTER_UI.fileInput,
+    });
+    await tab.send('DOM.setFileInputFiles', { nodeId, files: [file] }); // fires input and change
+    const checked = await when(tab, { kind: 'text', text: ROSTER_UI.checked(counts.contractors) }, 300_000);
     if (checked === null) throw new Error(`${browser.name}: the roster never accepted ${file}`);
-    await page.getByRole('button', { name: ROSTER_UI.replaceButton }).click();
-    const imported = await when(
-      page,
-      { kind: 'text', text: ROSTER_UI.imported(counts.contractors) },
-      900_000,
-    );
+    await clickButton(tab, ROSTER_UI.replaceButton);
+    const imported = await when(tab, { kind: 'text', text: ROSTER_UI.imported(counts.contractors) }, 900_000);
     if (imported === null) throw new Error(`${browser.name}: the import of ${file} never finished`);
-    const { lastChange, lastClick } = await page.evaluate(() => window.__bench.record);
+    const { lastChange, lastClick } = await tab.evaluate(() => window.__bench.record, null);
     const checkMs = checked - (lastChange ?? 0);
     const importMs = imported - (lastClick ?? 0);
     return { ...counts, checkMs, importMs, rowsPerSecond: counts.rows / (importMs / 1000) };
   } finally {
-    await page.close();
+    await tab.close();
   }
+}
+
+/** Clicks the button named `name` (its text), as a user's click reaches it: a click event. */
+async function clickButton(tab: Tab, name: string) {
+  const found = await tab.evaluate((label) => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
+    button?.click();
+    return button !== undefined;
+  }, name);
+  if (!found) throw new Error(`no button "${name}"`);
 }
 
 export type BulkPutFigure = { rows: number; ms: number; rowsPerSecond: number };
@@ -85,12 +95,12 @@ export type BulkPutFigure = { rows: number; ms: number; rowsPerSecond: number };
 export async function bareBulkPut(browser: BenchBrowser, backupText: string): Promise<BulkPutFigure> {
   const require = createRequire(import.meta.url);
   const dexieSource = readFileSync(require.resolve('dexie/dist/dexie.js'), 'utf8');
-  const page = await browser.context.newPage();
+  const tab = await browser.newTab();
   try {
     // A light extension page of the same origin (the roster would draw 10,000 rows meanwhile).
-    await page.goto(browser.extensionUrl('popup.html'));
-    await page.evaluate(dexieSource); // a UMD bundle: defines window.Dexie
-    return await page.evaluate(async (text) => {
+    await tab.goto(browser.extensionUrl('popup.html'));
+    await tab.send('Runtime.evaluate', { expression: dexieSource }); // a UMD bundle: defines window.Dexie
+    return await tab.evaluate(async (text: string) => {
       type Index = { name: string; keyPath: string | string[]; multiEntry: boolean; unique: boolean };
       const product = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open('track-record');
@@ -125,30 +135,31 @@ export async function bareBulkPut(browser: BenchBrowser, backupText: string): Pr
       return { rows, ms, rowsPerSecond: rows / (ms / 1000) };
     }, backupText);
   } finally {
-    await page.close();
+    await tab.close();
   }
 }
 
 /**
- * The browser's id of a tab that `open` opens: the extension may not read tabs' addresses, so the tab is
- * told apart as the one that appeared (read from an extension page of the same browser).
+ * The browser's id of the tab `open` loads: the extension may not read tabs' addresses, so the tab is told
+ * apart as the one that appeared (read from an extension page of the same browser, which has `tabs`).
  */
-export async function openTab(browser: BenchBrowser, open: (page: Page) => Promise<void>) {
-  const helper = await browser.context.newPage();
+export async function openTab(browser: BenchBrowser, open: (tab: Tab) => Promise<void>) {
+  const helper = await browser.newTab();
   await helper.goto(browser.extensionUrl('popup.html'));
   type Chrome = { tabs: { query(q: object): Promise<{ id: number }[]> } };
   const tabIds = () =>
-    helper.evaluate(async () =>
-      // `chrome`: the extension API, present on the extension's own pages.
-      (await (globalThis as unknown as { chrome: Chrome }).chrome.tabs.query({})).map((t) => t.id),
+    helper.evaluate(
+      async () =>
+        (await (globalThis as unknown as { chrome: Chrome }).chrome.tabs.query({})).map((t) => t.id),
+      null,
     );
   const before = new Set(await tabIds());
-  const page = await browser.context.newPage();
-  await open(page);
-  const fresh = (await tabIds()).filter((id: number) => !before.has(id));
+  const tab = await browser.newTab();
+  await open(tab);
+  const fresh = (await tabIds()).filter((id) => !before.has(id));
   await helper.close();
   if (fresh.length !== 1) throw new Error(`expected one new tab, found ${fresh.length}`);
-  return { page, tabId: fresh[0] as number };
+  return { tab, tabId: fresh[0] as number };
 }
 
 /**
@@ -163,9 +174,9 @@ export async function popupShowingContractor(
   const tabs = [];
   for (const browser of browsers) {
     tabs.push(
-      await openTab(browser, async (page) => {
-        await page.goto(profile.url);
-        await when(page, { kind: 'overlay' }, 15_000); // its content script is there
+      await openTab(browser, async (tab) => {
+        await tab.goto(profile.url);
+        await when(tab, { kind: 'overlay' }, 15_000); // its content script is there
       }),
     );
   }
@@ -174,7 +185,7 @@ export async function popupShowingContractor(
     for (let k = 0; k < browsers.length; k++) {
       const i = (rep + k) % browsers.length;
       const browser = browsers[i] as BenchBrowser;
-      const popup = await browser.context.newPage();
+      const popup = await browser.newTab();
       await popup.goto(browser.extensionUrl(`popup.html?tab=${tabs[i]?.tabId}`));
       // The popup names the contractor once it has read them (the page itself shows another name).
       const at = await when(popup, { kind: 'text', text: profile.contractorName }, 15_000);
@@ -182,7 +193,7 @@ export async function popupShowingContractor(
       await popup.close();
     }
   }
-  for (const tab of tabs) await tab.page.close();
+  for (const { tab } of tabs) await tab.close();
   return Object.fromEntries(browsers.map((b, i) => [b.name, summarize(times[i] ?? [])]));
 }
 
@@ -196,11 +207,11 @@ export async function rosterFirstRows(browser: BenchBrowser, reps: number, budge
   const onScreen: number[] = [];
   const started = Date.now();
   while (inPage.length < reps && (inPage.length === 0 || Date.now() - started < budgetMs)) {
-    const page = await browser.context.newPage();
-    await page.goto(browser.extensionUrl('dashboard.html'));
-    const painted = await when(page, { kind: 'selector-painted', selector: ROSTER_UI.row }, 60_000);
-    const inserted = await when(page, { kind: 'selector', selector: ROSTER_UI.row }, 0);
-    await page.close();
+    const tab = await browser.newTab();
+    await tab.goto(browser.extensionUrl('dashboard.html'));
+    const painted = await when(tab, { kind: 'selector-painted', selector: ROSTER_UI.row }, 60_000);
+    const inserted = await when(tab, { kind: 'selector', selector: ROSTER_UI.row }, 0);
+    await tab.close();
     if (painted === null || inserted === null) throw new Error(`${browser.name}: the roster showed no row`);
     inPage.push(inserted);
     onScreen.push(painted);
@@ -209,47 +220,48 @@ export async function rosterFirstRows(browser: BenchBrowser, reps: number, budge
 }
 
 /**
- * A search keystroke on the roster: the time from typing the last character of a contractor's name to the
- * first row showing that name. Skipped, saying why, while the roster has no search box.
+ * A search keystroke on the roster: the time from the input event of the last character of a contractor's
+ * name to the first row showing that name. Skipped, saying why, while the roster has no search box.
  */
 export async function rosterSearch(browser: BenchBrowser, name: string, reps: number) {
-  const page = await browser.context.newPage();
+  const tab = await browser.newTab();
   try {
-    await page.goto(browser.extensionUrl('dashboard.html'));
-    await when(page, { kind: 'selector', selector: ROSTER_UI.row }, 60_000);
-    const box = page.locator(ROSTER_UI.search).first();
-    if ((await box.count()) === 0) return { skipped: "today's roster has no search box" };
+    await tab.goto(browser.extensionUrl('dashboard.html'));
+    await when(tab, { kind: 'selector', selector: ROSTER_UI.row }, 60_000);
     const times: number[] = [];
     for (let rep = 0; rep < reps; rep++) {
-      await box.fill(name.slice(0, -1));
-      const ms = await page.evaluate(
+      const ms = await tab.evaluate(
         ([selector, row, wanted]) =>
-          new Promise<number>((resolve) => {
-            const input = document.querySelector(selector) as HTMLInputElement;
-            let typed = 0;
-            const giveUp = setTimeout(() => {
-              observer.disconnect();
-              resolve(Number.NaN);
-            }, 10_000);
+          new Promise<number | null>((resolve) => {
+            const input = document.querySelector(selector) as HTMLInputElement | null;
+            if (!input) return resolve(null);
+            const set = (value: string) => {
+              input.value = value;
+              input.dispatchEvent(new InputEvent('input', { bubbles: true, data: value.slice(-1) }));
+            };
+            set(wanted.slice(0, -1));
+            const giveUp = setTimeout(() => finish(Number.NaN), 10_000);
             const observer = new MutationObserver(() => {
-              if (document.querySelector(row)?.textContent?.includes(wanted)) {
-                observer.disconnect();
-                clearTimeout(giveUp);
-                resolve(performance.now() - typed);
-              }
+              if (document.querySelector(row)?.textContent?.includes(wanted))
+                finish(performance.now() - typed);
             });
+            function finish(value: number) {
+              observer.disconnect();
+              clearTimeout(giveUp);
+              set('');
+              resolve(value);
+            }
             observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-            typed = performance.now();
-            input.value = wanted;
-            input.dispatchEvent(new InputEvent('input', { bubbles: true, data: wanted.slice(-1) }));
+            const typed = performance.now();
+            set(wanted);
           }),
         [ROSTER_UI.search, ROSTER_UI.row, name] as const,
       );
+      if (ms === null) return { skipped: "today's roster has no search box" };
       times.push(ms);
-      await box.fill('');
     }
     return { keystrokeToRows: summarize(times) };
   } finally {
-    await page.close();
+    await tab.close();
   }
 }

@@ -45,7 +45,6 @@ export async function loadPages(
     'extension-cold': browsers.extension,
     'extension-big': browsers.big,
   };
-  const extensionOrigin = browsers.extension.extensionUrl('');
 
   // Warm-up, kept out of the figures: each browser loads the first page once (its connection to the page
   // server, the extension's code caches).
@@ -61,7 +60,7 @@ export async function loadPages(
       for (const variant of order) {
         let sample: LoadSample | null = null;
         try {
-          if (variant === 'extension-cold') await stopServiceWorkers(browsers.extension, extensionOrigin);
+          if (variant === 'extension-cold') await stopServiceWorkers(browsers.extension);
           sample = await measureLoad(browserOf[variant], page.url, waitFor(page, variant));
           const awaited = waitFor(page, variant);
           if (awaited && sample.at === null)
@@ -91,6 +90,7 @@ export function rawLoads(samples: PageSamples) {
       firstBadge: s.record.firstBadge,
       lastBadge: s.record.lastBadge,
       badges: s.record.badges,
+      domContentLoaded: s.record.domContentLoaded,
       load: s.record.load,
       longTasks: s.record.longTasks.length,
       ...s.metrics,

@@ -92,7 +92,7 @@ try {
   browsers.push(extension);
   const bigBrowser = await launch('extension-big', { path: EXTENSION_PATH, worker: true });
   browsers.push(bigBrowser);
-  const { product: chromium } = (await none.control.cdp.send('Browser.getVersion')) as { product: string };
+  const { product: chromium } = await none.chromium.cdp.send<{ product: string }>('Browser.getVersion');
 
   log(`importing the bench contractors (${small.contractors.length}) through the roster page`);
   const smallImport = await importThroughRoster(extension, files.small, {

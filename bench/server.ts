@@ -1,9 +1,10 @@
 // Serves the saved pages at their real addresses from a local HTTPS server: Chromium resolves every host
-// to it (--host-resolver-rules) and accepts its self-signed certificate. Playwright's context.route is not
-// used here on purpose: it pauses every request of the browser, the overlay frame's own
-// chrome-extension:// scripts included, until Node answers, which added about 80 ms to the frame's load
-// when measured (ready − host insertion: 190 ms routed against 112 ms served, Upwork and Fiverr profiles).
-// Any address not served gets a 404: there is no internet, and nothing leaves this machine.
+// to it (--host-resolver-rules) and accepts its self-signed certificate. Not request interception (the
+// end-to-end tests' Playwright context.route) on purpose: that pauses every request of the browser, the
+// overlay frame's own chrome-extension:// scripts included, until Node answers, which added about 80 ms to
+// the frame's load when measured (ready − host insertion: 190 ms intercepted against 112 ms served, Upwork
+// and Fiverr profiles). Any address not served gets a 404: there is no internet, and nothing leaves this
+// machine.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:https';
