@@ -45,34 +45,10 @@ async function expectStoragePartitioning(context) {
 }
 
 /**
- * @param {{ extensionPath: string, headless?: boolean, pages?: Map<string, string>, args?: string[], route?: boolean }} options
- *   pages: address (without #fragment) → HTML served there; args: more Chromium switches; route: false
- *   when the caller serves pages itself (the benchmark does, see bench/server.ts).
+ * @param {{ extensionPath: string, headless?: boolean, pages?: Map<string, string>, args?: string[] }} options
+ *   pages: address (without #fragment) → HTML served there; args: more Chromium switches.
  */
-export async function launchWithExtension({ extensionPath, ...options }) {
-  const browser = await launchBrowser({ extensionPath, ...options });
-  const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
-  return {
-    ...browser,
-    worker,
-    extensionId,
-    extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
-  };
-}
-
-/**
- * The same browser, with the unpacked extension at `extensionPath` if given (not waiting for a service
- * worker: it may have none) or with no extension at all. The benchmark compares these side by side.
- * @param {{ extensionPath?: string, headless?: boolean, pages?: Map<string, string>, args?: string[], route?: boolean }} options
- */
-export async function launchBrowser({
-  extensionPath,
-  headless = true,
-  pages = new Map(),
-  args = [],
-  route = true,
-}) {
+export async function launchWithExtension({ extensionPath, headless = true, pages = new Map(), args = [] }) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'track-record-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
@@ -81,9 +57,8 @@ export async function launchBrowser({
     ignoreDefaultArgs: [`--disable-features=${PLAYWRIGHT_DISABLED_FEATURES.join(',')}`],
     args: [
       `--disable-features=${KEPT_DISABLED.join(',')}`,
-      ...(extensionPath
-        ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`]
-        : []),
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',
@@ -96,18 +71,21 @@ export async function launchBrowser({
   });
   // Only the web is routed: the overlay frame's own files (chrome-extension://) must load untouched.
   const isWeb = (url) => url.protocol === 'http:' || url.protocol === 'https:';
-  if (route) {
-    await context.route(isWeb, (route) => {
-      const address = route.request().url().split('#')[0];
-      const html = pages.get(address);
-      if (html === undefined || route.request().resourceType() !== 'document')
-        return route.abort('blockedbyclient');
-      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-    });
-  }
+  await context.route(isWeb, (route) => {
+    const address = route.request().url().split('#')[0];
+    const html = pages.get(address);
+    if (html === undefined || route.request().resourceType() !== 'document')
+      return route.abort('blockedbyclient');
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   await expectStoragePartitioning(context);
+  const extensionId = new URL(worker.url()).host;
   return {
     context,
+    worker,
+    extensionId,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
     serve: (address, html) => pages.set(address, html),
     async close() {
       await context.close();
