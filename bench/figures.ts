@@ -63,7 +63,7 @@ function overlayFigure(extension: Samples, floor: Samples): OverlayFigure {
     ),
     dclRatio: ratioOfMedians(pick(extension, dcl), pick(floor, dcl)),
     insertionsPerLoad: mean(extension.flatMap((s) => (s ? [s.record.overlayInserted.length] : []))),
-    failures: extension.filter((s) => !s || ready(s) === undefined).length,
+    failures: extension.filter((s) => !s || ready(s) === null).length,
   };
 }
 
