@@ -49,6 +49,8 @@ export function tableRows({
   /** A row of milliseconds: median and p95, signed for differences. */
   const times = (figure: string, page: string, s: Summary | null | undefined, target: string, sign = true) =>
     add(figure, page, ms(s?.median, sign), ms(s?.p95, sign), target);
+  /** The big database's size, as the figures name it. */
+  const big = `${f.rosterImport.big.contractors.toLocaleString('en-US')} contractors`;
 
   for (const [id, o] of Object.entries(f.overlayReadyWarm)) {
     times('Overlay ready, warm, − floor', label(id), o.minusFloor, '≤ +50 ms');
@@ -60,35 +62,35 @@ export function tableRows({
     times('Overlay ready, worker stopped, − floor', label(id), o.minusFloor, '≤ +150 ms');
   for (const [id, t] of Object.entries(f.pageTaskTime)) {
     add('Page main-thread CPU, with ÷ without', label(id), ratio(t.ratio), NONE, '≤ 1.05');
-    times('· CPU added (script time)', label(id), t.extraScriptMs, '');
+    times('· script time added (CPU)', label(id), t.extraScriptMs, '');
   }
   for (const [id, l] of Object.entries(f.longTasksAdded))
     add('Long tasks added per load', label(id), count(l.added), NONE, '0');
   add('Content script, gzipped', 'all', bytes(f.contentScriptGzip.gzipBytes), NONE, '≤ 12,000 B');
   for (const [id, b] of Object.entries(f.overlayBigDatabase))
-    add('Overlay ready, 10k contractors ÷ bench only', label(id), ratio(b.readyRatio), NONE, '≤ 1.10');
+    add(`Overlay ready, ${big} ÷ bench only`, label(id), ratio(b.readyRatio), NONE, '≤ 1.10');
   for (const [name, s] of Object.entries(f.popupShowingContractor)) {
-    const big = name.endsWith('big');
+    const inBig = name.endsWith('big');
     times(
-      `Popup shows the contractor${big ? ', 10k' : ''}`,
+      `Popup shows the contractor${inBig ? `, ${big}` : ''}`,
       'Upwork profile',
       s,
-      big ? 'p95 ≤ 250 ms' : '',
+      inBig ? 'p95 ≤ 250 ms' : '',
       false,
     );
   }
   for (const [id, b] of Object.entries(f.badges))
     times('First card badge − floor', label(id), b.firstMinusFloor, '');
-  const { big, rateOverBulkPut } = f.rosterImport;
+  const { importMs, rows: importedRows } = f.rosterImport.big;
   add(
-    `Roster import, ${big.rows.toLocaleString('en-US')} rows`,
+    `Roster import, ${importedRows.toLocaleString('en-US')} rows`,
     'roster',
-    `${(big.importMs / 1000).toFixed(1)} s`,
+    `${(importMs / 1000).toFixed(1)} s`,
     NONE,
     '',
   );
-  add('· import rate ÷ bare Dexie bulkPut', 'roster', ratio(rateOverBulkPut), NONE, '≥ 0.80');
-  times('Roster first rows on screen, 10k', 'roster', f.rosterFirstRows.onScreen, '≤ 300 ms', false);
+  add('· import rate ÷ bare Dexie bulkPut', 'roster', ratio(f.rosterImport.rateOverBulkPut), NONE, '≥ 0.80');
+  times(`Roster first rows on screen, ${big}`, 'roster', f.rosterFirstRows.onScreen, '≤ 300 ms', false);
   const search = f.rosterSearch;
   if ('skipped' in search)
     add('Roster search keystroke → rows', 'roster', `not measured: ${search.skipped}`, NONE, '≤ 100 ms');

@@ -170,7 +170,9 @@ try {
     loads: rawLoads(samples),
   };
   mkdirSync(resolve('bench/results'), { recursive: true });
-  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  // Thousandths of a millisecond are noise: rounded, the file stays readable.
+  const rounded = (_: string, v: unknown) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v);
+  writeFileSync(RESULTS, `${JSON.stringify(results, rounded, 2)}\n`);
   const pageLabels = Object.fromEntries(pages.map((p) => [p.id, p.label]));
   console.log(`\n${markdownTable(tableRows({ figures: results.figures, pageLabels }))}\n`);
   console.log(
