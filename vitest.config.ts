@@ -10,6 +10,7 @@ const DOM_TESTS = [
   'sites/**/*.test.ts',
   'entrypoints/**/*.test.ts',
   'tests/sites/**/*.test.ts',
+  'bench/floor.test.ts',
 ];
 
 export default defineConfig({

@@ -1,11 +1,12 @@
-// `npm run bench`: how long reading a page takes, on the saved real pages and on synthetic listings of
-// 60 and 600 cards. The content script reads the page again after each batch of DOM changes, so this is its
-// hot path. Numbers come from happy-dom, slower than a browser's DOM: compare runs, not absolutes.
+// `npm run bench:read-page`: how long reading a page takes in happy-dom, on the saved real pages and on
+// synthetic listings of 60 and 600 cards: a quick check of the content script's hot path while editing an
+// adapter. happy-dom is slower than a browser's DOM: compare runs, not absolutes. `npm run bench` measures
+// the extension in a real browser.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Window } from 'happy-dom';
 import { test } from 'vitest';
-import { readPage } from '../../sites';
+import { readPage } from '../sites';
 
 const folder = path.resolve('../shared/marketplace-pages');
 const window = new Window({

@@ -1,0 +1,169 @@
+// One function per figure of issue 10, each computed from the interleaved page loads (bench/page-loads.ts).
+// Times are the page's own clock. "Minus the floor" pairs each load with the floor's load of the same page
+// in the same repetition, each counted from its own page's DOMContentLoaded: on this shared machine the
+// saved pages took 0.8–1.7 s to parse from one load to the next, noise that would drown a 50 ms target,
+// and is the same with or without an extension. A content script at document_idle runs after
+// DOMContentLoaded and cannot move it; one that runs earlier could, so `dclRatio` checks it stays put (and
+// the times from navigation start are kept too).
+import type { LoadSample } from './browsers';
+import type { PageSamples, Variant } from './page-loads';
+import type { BenchPage } from './pages';
+import { mean, pairedDifferences, ratioOfMedians, type Summary, summarize } from './stats';
+
+type Samples = (LoadSample | null | undefined)[];
+
+const of = (samples: PageSamples, page: BenchPage, variant: Variant): Samples =>
+  samples[page.id]?.[variant] ?? [];
+const pick = (list: Samples, value: (s: LoadSample) => number | null | undefined) =>
+  Array.from(list, (s) => (s ? (value(s) ?? null) : null));
+
+/** A time of the load counted from its own DOMContentLoaded. */
+const afterDcl = (at: number | null | undefined, s: LoadSample) =>
+  typeof at === 'number' && s.record.domContentLoaded !== null ? at - s.record.domContentLoaded : null;
+const ready = (s: LoadSample) => afterDcl(s.record.overlayReady[0], s);
+const hostInserted = (s: LoadSample) => afterDcl(s.record.overlayInserted[0], s);
+const floorInserted = (s: LoadSample) => afterDcl(s.record.floorInserted, s);
+const dcl = (s: LoadSample) => s.record.domContentLoaded;
+
+export type OverlayFigure = {
+  /** Overlay ready − the floor's insertion (each after its DOMContentLoaded), paired by repetition. */
+  minusFloor: Summary | null;
+  /** When the host went in, minus the floor's insertion: the content script's own delay. */
+  hostMinusFloor: Summary | null;
+  /** Ready − host insertion: the frame's load, read, render and message back. */
+  readyMinusHost: Summary | null;
+  /** Ready and the floor's insertion, after DOMContentLoaded. */
+  ready: Summary | null;
+  floor: Summary | null;
+  /** The same difference counted from navigation start (noisier: page parse time varies). */
+  minusFloorFromNavigation: Summary | null;
+  /** DOMContentLoaded with the extension over with the floor (medians): 1 unless the content script
+   *  delays the page's parsing. */
+  dclRatio: number | null;
+  /** Host insertions per load (above 1: the content script moved it, reloading its frame). */
+  insertionsPerLoad: number | null;
+  failures: number;
+};
+
+function overlayFigure(extension: Samples, floor: Samples): OverlayFigure {
+  const readyAt = pick(extension, ready);
+  const hostAt = pick(extension, hostInserted);
+  const floorAt = pick(floor, floorInserted);
+  return {
+    minusFloor: summarize(pairedDifferences(readyAt, floorAt)),
+    hostMinusFloor: summarize(pairedDifferences(hostAt, floorAt)),
+    readyMinusHost: summarize(pairedDifferences(readyAt, hostAt)),
+    ready: summarize(readyAt),
+    floor: summarize(floorAt),
+    minusFloorFromNavigation: summarize(
+      pairedDifferences(
+        pick(extension, (s) => s.record.overlayReady[0]),
+        pick(floor, (s) => s.record.floorInserted),
+      ),
+    ),
+    dclRatio: ratioOfMedians(pick(extension, dcl), pick(floor, dcl)),
+    insertionsPerLoad: mean(extension.flatMap((s) => (s ? [s.record.overlayInserted.length] : []))),
+    failures: extension.filter((s) => !s || ready(s) === null).length,
+  };
+}
+
+const profiles = (pages: BenchPage[]) => pages.filter((p) => p.kind === 'profile');
+const perPage = <T>(pages: BenchPage[], figure: (page: BenchPage) => T) =>
+  Object.fromEntries(pages.map((page) => [page.id, figure(page)]));
+
+/** Overlay data-state="ready", warm (service worker running), minus the floor's insertion. */
+export function overlayReadyWarm(samples: PageSamples, pages: BenchPage[]) {
+  return perPage(profiles(pages), (p) => overlayFigure(of(samples, p, 'extension'), of(samples, p, 'floor')));
+}
+
+/** The same, with every service worker stopped (and checked stopped) just before the load. */
+export function overlayReadyColdWorker(samples: PageSamples, pages: BenchPage[]) {
+  return perPage(profiles(pages), (p) =>
+    overlayFigure(of(samples, p, 'extension-cold'), of(samples, p, 'floor')),
+  );
+}
+
+/** Overlay ready with the big database over the same with only the bench contractors (ratio of medians of
+ *  the time from DOMContentLoaded to ready, and of the frame's part: ready − host insertion). */
+export function overlayBigDatabase(samples: PageSamples, pages: BenchPage[]) {
+  return perPage(profiles(pages), (p) => {
+    const big = of(samples, p, 'extension-big');
+    const small = of(samples, p, 'extension');
+    return {
+      readyRatio: ratioOfMedians(pick(big, ready), pick(small, ready)),
+      readyMinusHostRatio: ratioOfMedians(
+        pairedDifferences(pick(big, ready), pick(big, hostInserted)),
+        pairedDifferences(pick(small, ready), pick(small, hostInserted)),
+      ),
+      big: overlayFigure(big, of(samples, p, 'floor')),
+    };
+  });
+}
+
+/** The page's main-thread CPU time with the extension (and with the floor) over without any extension. */
+export function pageTaskTime(samples: PageSamples, pages: BenchPage[]) {
+  return perPage(pages, (p) => {
+    const none = of(samples, p, 'none');
+    const extension = of(samples, p, 'extension');
+    const floor = of(samples, p, 'floor');
+    const metric = (list: Samples, name: keyof LoadSample['metrics']) => pick(list, (s) => s.metrics[name]);
+    const extra = (name: keyof LoadSample['metrics']) =>
+      summarize(pairedDifferences(metric(extension, name), metric(none, name)));
+    return {
+      ratio: ratioOfMedians(metric(extension, 'taskMs'), metric(none, 'taskMs')),
+      floorRatio: ratioOfMedians(metric(floor, 'taskMs'), metric(none, 'taskMs')),
+      taskMs: summarize(metric(none, 'taskMs')),
+      extraTaskMs: extra('taskMs'),
+      extraScriptMs: extra('scriptMs'),
+      extraLayoutMs: extra('layoutMs'),
+      extraStyleMs: extra('styleMs'),
+      floorExtraTaskMs: summarize(pairedDifferences(metric(floor, 'taskMs'), metric(none, 'taskMs'))),
+      /** Loads whose DOM was still changing when the metrics were read. */
+      unsettled: [...none, ...extension, ...floor].filter((s) => s && !s.settled).length,
+    };
+  });
+}
+
+/** Long tasks (≥ 50 ms) per load with the extension (and the floor) minus without. */
+export function longTasksAdded(samples: PageSamples, pages: BenchPage[]) {
+  return perPage(pages, (p) => {
+    const count = (v: Variant) =>
+      mean(of(samples, p, v).flatMap((s) => (s ? [s.record.longTasks.length] : [])));
+    const none = count('none');
+    const extension = count('extension');
+    const floor = count('floor');
+    return {
+      added: extension !== null && none !== null ? extension - none : null,
+      floorAdded: floor !== null && none !== null ? floor - none : null,
+      perLoadWithout: none,
+    };
+  });
+}
+
+/** Card badges on listings: when the first and last badge hosts went in, minus the floor's insertion
+ *  (each after its DOMContentLoaded). */
+export function badgeTiming(samples: PageSamples, pages: BenchPage[]) {
+  return perPage(
+    pages.filter((p) => p.kind === 'listing'),
+    (p) => {
+      const extension = of(samples, p, 'extension');
+      const floorAt = pick(of(samples, p, 'floor'), floorInserted);
+      return {
+        firstMinusFloor: summarize(
+          pairedDifferences(
+            pick(extension, (s) => afterDcl(s.record.firstBadge, s)),
+            floorAt,
+          ),
+        ),
+        lastMinusFloor: summarize(
+          pairedDifferences(
+            pick(extension, (s) => afterDcl(s.record.lastBadge, s)),
+            floorAt,
+          ),
+        ),
+        badges: summarize(pick(extension, (s) => s.record.badges)),
+        expected: p.expectedBadges,
+      };
+    },
+  );
+}

@@ -1,0 +1,106 @@
+// The page loads behind most figures, interleaved: in each repetition every page is loaded once in every
+// variant in turn (the starting variant rotating from one repetition to the next), so that whatever else
+// the shared machine is doing weighs on all variants alike.
+import { type BenchBrowser, type LoadSample, measureLoad, stopServiceWorkers } from './browsers';
+import type { BenchPage } from './pages';
+import type { ProbeEvent } from './probe';
+
+export type Variant = 'none' | 'floor' | 'extension' | 'extension-cold' | 'extension-big';
+
+/** For each page, each variant's sample per repetition (null where the load failed or was not run). */
+export type PageSamples = Record<string, Partial<Record<Variant, (LoadSample | null)[]>>>;
+
+export type Browsers = {
+  none: BenchBrowser;
+  floor: BenchBrowser;
+  extension: BenchBrowser;
+  big: BenchBrowser;
+};
+
+/** The variants a page is loaded in: profiles in all, listings (badges) without the stopped-worker and
+ *  big-database variants, which concern the overlay. */
+export function variantsOf(page: BenchPage): Variant[] {
+  return page.kind === 'profile'
+    ? ['none', 'floor', 'extension', 'extension-cold', 'extension-big']
+    : ['none', 'floor', 'extension'];
+}
+
+function waitFor(page: BenchPage, variant: Variant): ProbeEvent | null {
+  if (variant === 'none') return null;
+  if (variant === 'floor') return { kind: 'floor' };
+  return page.kind === 'profile' ? { kind: 'overlay-ready' } : { kind: 'badge' };
+}
+
+export async function loadPages(
+  browsers: Browsers,
+  pages: BenchPage[],
+  { reps, log }: { reps: number; log: (line: string) => void },
+): Promise<{ samples: PageSamples; errors: string[] }> {
+  const samples: PageSamples = {};
+  const errors: string[] = [];
+  const browserOf: Record<Variant, BenchBrowser> = {
+    none: browsers.none,
+    floor: browsers.floor,
+    extension: browsers.extension,
+    'extension-cold': browsers.extension,
+    'extension-big': browsers.big,
+  };
+
+  // Warm-up, kept out of the figures: each browser loads the first page once (its connection to the page
+  // server, the extension's code caches).
+  for (const browser of new Set(Object.values(browsers))) {
+    await measureLoad(browser, (pages[0] as BenchPage).url, null).catch(() => null);
+  }
+  for (let rep = 0; rep < reps; rep++) {
+    const started = Date.now();
+    for (const page of pages) {
+      const variants = variantsOf(page);
+      const shift = rep % variants.length;
+      const order = [...variants.slice(shift), ...variants.slice(0, shift)];
+      for (const variant of order) {
+        let sample: LoadSample | null = null;
+        try {
+          if (variant === 'extension-cold') await stopServiceWorkers(browsers.extension);
+          sample = await measureLoad(browserOf[variant], page.url, waitFor(page, variant));
+          const awaited = waitFor(page, variant);
+          if (awaited && sample.at === null)
+            errors.push(`${page.id} ${variant} rep ${rep}: no ${awaited.kind}`);
+        } catch (error) {
+          errors.push(`${page.id} ${variant} rep ${rep}: ${(error as Error).message.split('\n')[0]}`);
+        }
+        const byVariant = samples[page.id] ?? {};
+        samples[page.id] = byVariant;
+        const list = byVariant[variant] ?? [];
+        byVariant[variant] = list;
+        list[rep] = sample;
+      }
+    }
+    log(`  repetition ${rep + 1}/${reps}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return { samples, errors };
+}
+
+/** Each load's figures in short (page clock ms; null where not measured), by page and variant. */
+export function rawLoads(samples: PageSamples) {
+  const short = (s: LoadSample | null | undefined) =>
+    s && {
+      overlay: s.record.overlayInserted,
+      ready: s.record.overlayReady,
+      floor: s.record.floorInserted,
+      firstBadge: s.record.firstBadge,
+      lastBadge: s.record.lastBadge,
+      badges: s.record.badges,
+      domContentLoaded: s.record.domContentLoaded,
+      load: s.record.load,
+      longTasks: s.record.longTasks.length,
+      ...s.metrics,
+    };
+  return Object.fromEntries(
+    Object.entries(samples).map(([page, variants]) => [
+      page,
+      Object.fromEntries(
+        Object.entries(variants).map(([variant, list]) => [variant, Array.from(list, short)]),
+      ),
+    ]),
+  );
+}
