@@ -3,6 +3,7 @@ import type { Settings } from '../model/settings';
 import type { Assessment, Confidence, Fact, Verdict, WhyItem } from '../model/summary';
 import { DAY_MS, dayOf, formatDay, plural } from './dates';
 import { repeatedExcuses } from './excuses';
+import { factTime } from './facts';
 
 /** Recency weight of an outcome `ageDays` old: r = 0.5^(age / halfLife). Future outcomes weigh 1. */
 export function recency(ageDays: number, halfLifeDays: number): number {
@@ -28,6 +29,79 @@ export function lateFailure(d: number, s: Settings): number {
 
 const FOREVER = Number.MAX_SAFE_INTEGER;
 
+/** What one fact counts for: when, its unweighted success and failure, whether it is a strike. */
+export type Outcome = { at: number; success: number; failure: number; strike: boolean; daysLate: number };
+
+/**
+ * The outcome of one fact at `now`, or null for a fact that is none (a reward, a deadline not passed yet,
+ * a derived miss within grace). `time` is the fact's time (an open milestone's due date); `recorded`: a
+ * "deadline missed" the user recorded (a miss even within grace) rather than one derived from a
+ * renegotiation. The one rule shared by the full assessment and the roster's quick one.
+ */
+export function outcomeOf(
+  kind: Fact['kind'],
+  time: number,
+  lateDays: number,
+  recorded: boolean,
+  s: Settings,
+  now: number,
+): Outcome | null {
+  switch (kind) {
+    case 'delivery': {
+      const d = lateDays - s.graceDays;
+      return d > 0
+        ? { at: time, success: 0, failure: lateFailure(d, s), strike: true, daysLate: d }
+        : { at: time, success: 1, failure: 0, strike: false, daysLate: 0 };
+    }
+    case 'missed': {
+      const d = recorded ? Math.max(1, lateDays - s.graceDays) : lateDays - s.graceDays;
+      return d > 0 ? { at: time, success: 0, failure: lateFailure(d, s), strike: true, daysLate: d } : null;
+    }
+    case 'open': {
+      // Live: counted as if delivered now, d = days since due (past grace); it grows every day.
+      const d = dayOf(now) - dayOf(time) - s.graceDays;
+      return d > 0 ? { at: now, success: 0, failure: lateFailure(d, s), strike: true, daysLate: d } : null;
+    }
+    case 'excuse':
+      return { at: time, success: 0, failure: s.excuseWeight, strike: true, daysLate: 0 };
+    case 'quality':
+      return { at: time, success: 0, failure: s.qualityWeight, strike: false, daysLate: 0 };
+    case 'reward':
+      return null;
+  }
+}
+
+function labelOf(f: Fact, d: number): string {
+  switch (f.kind) {
+    case 'delivery':
+      return d > 0
+        ? `Delivered late by ${plural(d, 'day')} (${formatDay(f.at)})`
+        : `Delivered on time (${formatDay(f.at)})`;
+    case 'missed':
+      return `${f.eventId !== undefined ? 'Deadline missed' : 'Deadline missed, then moved'}: ${plural(d, 'day')} late (${formatDay(f.at)})`;
+    case 'open':
+      return `Deadline missed, nothing delivered: ${plural(d, 'day')} since ${formatDay(f.dueAt)}`;
+    case 'excuse':
+      return `Excuse: ${excuseCategoryLabels[f.category]} (${formatDay(f.at)})`;
+    case 'quality':
+      return `Quality problem (${formatDay(f.at)})`;
+    case 'reward':
+      return '';
+  }
+}
+
+/** The verdict, first that holds: dropped → cancel → watch → trusted → ok → new. */
+export function verdictOf(
+  a: { dropped: boolean; strikes: number; score: number | null; outcomes: number },
+  s: Settings,
+): Verdict {
+  if (a.dropped) return 'dropped';
+  if (a.strikes >= s.strikeLimit) return 'cancel';
+  if (a.strikes > 0 || (a.score !== null && a.score < s.watchBelow)) return 'watch';
+  if (a.outcomes >= s.trustedMinOutcomes && a.score !== null && a.score >= s.trustedFrom) return 'trusted';
+  return a.outcomes > 0 ? 'ok' : 'new';
+}
+
 /**
  * Score, confidence, strikes, verdict and the "why", from a contractor's facts at `now`.
  * `droppedUntil`: end of the cool-off after "cancel and move on", if any.
@@ -45,16 +119,9 @@ export function assess(facts: readonly Fact[], s: Settings, now: number, dropped
   let onTime = 0;
   let onTimeSinceReward = 0;
 
-  const push = (
-    f: Fact,
-    at: number,
-    label: string,
-    outcome: { success?: number; failure?: number; strike?: boolean; daysLate?: number },
-  ) => {
+  const push = (f: Fact, at: number, label: string, outcome: Outcome) => {
     const r = recency((now - at) / DAY_MS, s.halfLifeDays);
-    const success = outcome.success ?? 0;
-    const failure = outcome.failure ?? 0;
-    const strike = outcome.strike ?? false;
+    const { success, failure, strike } = outcome;
     const strikeInWindow = strike && at >= windowStart && at <= now;
     if (strike) soonest(at + s.strikeWindowDays * DAY_MS + 1);
     why.push({
@@ -63,7 +130,7 @@ export function assess(facts: readonly Fact[], s: Settings, now: number, dropped
       eventId: 'eventId' in f ? f.eventId : undefined,
       milestoneId: 'milestoneId' in f ? f.milestoneId : undefined,
       label,
-      daysLate: outcome.daysLate,
+      daysLate: failure > 0 && outcome.daysLate === 0 ? undefined : outcome.daysLate,
       recency: r,
       success,
       failure,
@@ -74,67 +141,18 @@ export function assess(facts: readonly Fact[], s: Settings, now: number, dropped
   };
 
   for (const f of facts) {
-    switch (f.kind) {
-      case 'delivery': {
-        const d = f.lateDays - s.graceDays;
-        if (d > 0) {
-          push(f, f.at, `Delivered late by ${plural(d, 'day')} (${formatDay(f.at)})`, {
-            failure: lateFailure(d, s),
-            strike: true,
-            daysLate: d,
-          });
-        } else {
-          onTime++;
-          if (f.at > lastRewardAt) onTimeSinceReward++;
-          push(f, f.at, `Delivered on time (${formatDay(f.at)})`, { success: 1, daysLate: 0 });
-        }
-        break;
-      }
-      case 'missed': {
-        // A recorded "deadline missed" is a miss even within grace; a derived one only past grace.
-        const d = f.eventId !== undefined ? Math.max(1, f.lateDays - s.graceDays) : f.lateDays - s.graceDays;
-        if (d > 0) {
-          const how = f.eventId !== undefined ? 'Deadline missed' : 'Deadline missed, then moved';
-          push(f, f.at, `${how}: ${plural(d, 'day')} late (${formatDay(f.at)})`, {
-            failure: lateFailure(d, s),
-            strike: true,
-            daysLate: d,
-          });
-        }
-        break;
-      }
-      case 'open': {
-        const d = today - dayOf(f.dueAt) - s.graceDays;
-        if (d > 0) {
-          // Live: counted as if delivered now, d = days since due (past grace); it grows every day.
-          push(
-            f,
-            now,
-            `Deadline missed, nothing delivered: ${plural(d, 'day')} since ${formatDay(f.dueAt)}`,
-            {
-              failure: lateFailure(d, s),
-              strike: true,
-              daysLate: d,
-            },
-          );
-          soonest((today + 1) * DAY_MS);
-        } else {
-          soonest((dayOf(f.dueAt) + s.graceDays + 1) * DAY_MS);
-        }
-        break;
-      }
-      case 'excuse':
-        push(f, f.at, `Excuse: ${excuseCategoryLabels[f.category]} (${formatDay(f.at)})`, {
-          failure: s.excuseWeight,
-          strike: true,
-        });
-        break;
-      case 'quality':
-        push(f, f.at, `Quality problem (${formatDay(f.at)})`, { failure: s.qualityWeight });
-        break;
-      case 'reward':
-        break;
+    const recorded = 'eventId' in f && f.eventId !== undefined;
+    const o = outcomeOf(f.kind, factTime(f), 'lateDays' in f ? f.lateDays : 0, recorded, s, now);
+    if (f.kind === 'open') {
+      const d = today - dayOf(f.dueAt) - s.graceDays;
+      soonest(d > 0 ? (today + 1) * DAY_MS : (dayOf(f.dueAt) + s.graceDays + 1) * DAY_MS);
     }
+    if (!o) continue;
+    if (o.success > 0) {
+      onTime++;
+      if (o.at > lastRewardAt) onTimeSinceReward++;
+    }
+    push(f, o.at, labelOf(f, o.daysLate), o);
   }
 
   const outcomes = why.filter((w) => w.success > 0 || w.failure > 0);
@@ -145,28 +163,23 @@ export function assess(facts: readonly Fact[], s: Settings, now: number, dropped
   if (outcomes.length > 0) soonest(now + DAY_MS); // recency decays: refresh daily
   const strikes = why.filter((w) => w.strikeInWindow).length;
 
+  const dropped = droppedUntil !== undefined && now < droppedUntil;
+  const verdict = verdictOf({ dropped, strikes, score, outcomes: outcomes.length }, s);
   const reasons: string[] = [];
   const window = `in the last ${plural(s.strikeWindowDays, 'day')}`;
-  let verdict: Verdict;
-  if (droppedUntil !== undefined && now < droppedUntil) {
-    verdict = 'dropped';
+  if (dropped) {
     reasons.push(`You cancelled and moved on; cool-off until ${formatDay(droppedUntil)}`);
     soonest(droppedUntil);
-  } else if (strikes >= s.strikeLimit) {
-    verdict = 'cancel';
+  } else if (verdict === 'cancel') {
     reasons.push(`${plural(strikes, 'strike')} ${window} (limit ${s.strikeLimit}): cancel and move on`);
-  } else if (strikes > 0 || (score !== null && score < s.watchBelow)) {
-    verdict = 'watch';
+  } else if (verdict === 'watch') {
     if (strikes > 0) reasons.push(`${plural(strikes, 'strike')} ${window} (limit ${s.strikeLimit})`);
     if (score !== null && score < s.watchBelow) reasons.push(`Score ${score} is below ${s.watchBelow}`);
-  } else if (outcomes.length >= s.trustedMinOutcomes && score !== null && score >= s.trustedFrom) {
-    verdict = 'trusted';
+  } else if (verdict === 'trusted') {
     reasons.push(`Score ${score} from ${plural(outcomes.length, 'outcome')}, no strikes ${window}`);
-  } else if (outcomes.length > 0) {
-    verdict = 'ok';
+  } else if (verdict === 'ok') {
     reasons.push(`Score ${score}, no strikes ${window}`);
   } else {
-    verdict = 'new';
     reasons.push('No deliveries or deadlines recorded yet');
   }
 

@@ -96,7 +96,9 @@ describe('backups', () => {
     await mergeBackup(db, parseBackup(text));
     const before = await exportBackup(db, now);
     const again = await mergeBackup(db, parseBackup(text));
-    expect(Object.values(again).every(({ added, changed }) => added === 0 && changed === 0)).toBe(true);
+    expect(Object.values(again.counts).every(({ added, changed }) => added === 0 && changed === 0)).toBe(
+      true,
+    );
     expect(await exportBackup(db, now)).toEqual(before);
   });
 });
@@ -115,8 +117,8 @@ describe('merging a backup', () => {
     const mine = await counts(db);
     const theirs = await counts(other);
     const result = await mergeBackup(db, parseBackup(JSON.stringify(await exportBackup(other, now))));
-    expect(result.contractors).toEqual({ added: 1, changed: 0 });
-    expect(result.events).toEqual({ added: 1, changed: 0 });
+    expect(result.counts.contractors).toEqual({ added: 1, changed: 0 });
+    expect(result.counts.events).toEqual({ added: 1, changed: 0 });
     const after = await counts(db);
     for (const table of ['contractors', 'profiles', 'events', 'engagements', 'milestones', 'accesses'])
       expect(after[table]).toBe((mine[table] ?? 0) + (theirs[table] ?? 0));
@@ -128,7 +130,9 @@ describe('merging a backup', () => {
     await seedDemo(db, now);
     const backup = await exportBackup(db, now);
     const result = await mergeBackup(db, parseBackup(JSON.stringify(backup)));
-    expect(Object.values(result).every(({ added, changed }) => added === 0 && changed === 0)).toBe(true);
+    expect(Object.values(result.counts).every(({ added, changed }) => added === 0 && changed === 0)).toBe(
+      true,
+    );
     expect(await exportBackup(db, now)).toEqual(backup);
   });
 
@@ -144,13 +148,13 @@ describe('merging a backup', () => {
       ...backup,
       contractors: backup.contractors.map((c) => ({ ...c, name: 'Kim (older)', updatedAt: now - 5000 })),
     };
-    expect((await mergeBackup(db, older)).contractors).toEqual({ added: 0, changed: 0 });
+    expect((await mergeBackup(db, older)).counts.contractors).toEqual({ added: 0, changed: 0 });
     expect((await db.contractors.get(id))?.name).toBe('Kim (here, newer)');
     const newer = {
       ...backup,
       contractors: backup.contractors.map((c) => ({ ...c, name: 'Kim (newest)', updatedAt: now + 5000 })),
     };
-    expect((await mergeBackup(db, newer)).contractors).toEqual({ added: 0, changed: 1 });
+    expect((await mergeBackup(db, newer)).counts.contractors).toEqual({ added: 0, changed: 1 });
     expect((await db.contractors.get(id))?.name).toBe('Kim (newest)');
   });
 });
