@@ -28,6 +28,16 @@ export const BACKUP_VERSION = 3;
 
 /** Files larger than this are refused before they are read (a roster of 10,000 people is about 50 MB). */
 export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
+/** Refuses a file too large to import, before anything of it is read. */
+export function checkBackupSize(name: string, bytes: number): void {
+  if (bytes > MAX_BACKUP_BYTES)
+    throw new Error(
+      `${name} is ${megabytes(bytes)}: backups of up to ${megabytes(MAX_BACKUP_BYTES)} can be imported. Is it a Track Record backup?`,
+    );
+}
+
+const megabytes = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024)).toLocaleString('en-US')} MB`;
+
 /** No field of any record is longer; a longer string anywhere in a file is refused, wherever it is. */
 const MAX_STRING = 20_000;
 /** Keys that would reach an object's prototype if a file's records were ever copied key by key. */
