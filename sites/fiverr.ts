@@ -244,4 +244,5 @@ export const fiverr: SiteAdapter = {
   profileId: sellerOf,
   readProfile,
   readCards,
+  searchFor: (skill) => `https://www.fiverr.com/search/gigs?query=${encodeURIComponent(skill)}`,
 };

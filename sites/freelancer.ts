@@ -121,4 +121,13 @@ export const freelancer: SiteAdapter = {
   profileId: usernameOf,
   readProfile,
   readCards,
+  // The directory's skill pages (`/freelancers/skills/wordpress`) list freelancers by skill.
+  searchFor: (skill) =>
+    `https://www.freelancer.com/freelancers/skills/${encodeURIComponent(
+      skill
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, ''),
+    )}`,
 };

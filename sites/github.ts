@@ -151,4 +151,5 @@ export const github: SiteAdapter = {
   matches: ['https://github.com/*'],
   profileId: loginOf,
   readProfile,
+  searchFor: (skill) => `https://github.com/search?q=${encodeURIComponent(skill)}&type=users`,
 };

@@ -95,4 +95,12 @@ export const guru: SiteAdapter = {
   profileId: slugOf,
   readProfile,
   readCards,
+  searchFor: (skill) =>
+    `https://www.guru.com/d/freelancers/skill/${encodeURIComponent(
+      skill
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, ''),
+    )}/`,
 };

@@ -95,4 +95,6 @@ export const linkedin: SiteAdapter = {
   matches: ['https://www.linkedin.com/*'],
   profileId: slugOf,
   readProfile,
+  searchFor: (skill) =>
+    `https://www.linkedin.com/search/results/people/?keywords=${encodeURIComponent(skill)}`,
 };

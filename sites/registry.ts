@@ -28,6 +28,15 @@ export function siteRegistry(adapters: readonly SiteAdapter[]) {
     /** The same pages widened to whole origins (`scheme://host/*`), as web-accessible resources require. */
     siteOrigins: [...new Set(contentScriptMatches.map((m) => m.replace(/^([^/]+\/\/[^/]+)\/.*$/, '$1/*')))],
 
+    /** Where to look for more people with a skill: each marketplace's own search, in registry order. */
+    searchLinks(skill: string): { platform: string; name: string; url: string }[] {
+      const wanted = skill.trim();
+      if (!wanted) return [];
+      return adapters.flatMap((a) =>
+        a.searchFor ? [{ platform: a.platform, name: a.name, url: a.searchFor(wanted) }] : [],
+      );
+    },
+
     /** The marketplace's name for the UI; a platform this version has no adapter for goes by its id. */
     siteName(platform: string): string {
       return names.get(platform) ?? platform;

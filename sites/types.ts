@@ -47,6 +47,8 @@ export type SiteAdapter = {
   readProfile(doc: Document, url: URL, id: string): ProfileFields | null;
   /** The freelancers the page's cards link to. Absent on sites without listings. */
   readCards?(doc: Document, url: URL): CardFound[];
+  /** The marketplace's own search for freelancers with a skill ("find more for WordPress"), if it has one. */
+  searchFor?(skill: string): string;
 };
 
 /**

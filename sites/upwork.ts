@@ -161,4 +161,5 @@ export const upwork: SiteAdapter = {
   profileId: freelancerId,
   readProfile,
   readCards,
+  searchFor: (skill) => `https://www.upwork.com/nx/search/talent/?q=${encodeURIComponent(skill)}`,
 };
