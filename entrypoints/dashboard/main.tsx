@@ -1,160 +1,154 @@
 import '../../components/theme.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { BackupPanel } from '../../components/BackupPanel';
-import { ErrorText, messageOf } from '../../components/ErrorText';
-import { FindingList } from '../../components/FindingList';
-import { PolicyPicker } from '../../components/PolicyPicker';
-import { RosterTable } from '../../components/RosterTable';
-import { VERDICT_ORDER } from '../../components/verdict-labels';
-import { type Backup, exportBackup, importBackup, parseBackup } from '../../storage/backup';
+import { messageOf } from '../../components/ErrorText';
 import { contractorIdFromLink, loadContractorView } from '../../storage/contractors';
 import { getDb } from '../../storage/db';
-import { seedDemo } from '../../storage/demo';
-import { loadRoster, loadRosterFindings } from '../../storage/roster';
-import { readSettings, updateSettings } from '../../storage/settings';
 import { ContractorDetail } from '../shared/contractor-detail';
 import { useLive } from '../shared/live';
 import { ReadOnlyNotice } from '../shared/read-only';
+import { hashOf, rosterLink, usePlace, type View } from './address';
+import { DataPage } from './data-view';
+import { backupDueDays, neverBackedUp, snoozeReminder } from './reminder';
+import { RosterView } from './roster-view';
+import { RulesView } from './rules-view';
+import { clearUndo, useUndo } from './undo';
 
-async function loadDashboard() {
-  const db = getDb();
-  const [roster, findings, settings] = await Promise.all([
-    loadRoster(db),
-    loadRosterFindings(db),
-    readSettings(db),
-  ]);
-  roster.sort(
-    (a, b) =>
-      VERDICT_ORDER.indexOf(a.assessment.verdict) - VERDICT_ORDER.indexOf(b.assessment.verdict) ||
-      a.name.localeCompare(b.name),
-  );
-  return { roster, findings, settings };
-}
+const TABS: { view: View; label: string }[] = [
+  { view: 'roster', label: 'Roster' },
+  { view: 'rules', label: 'The five rules' },
+  { view: 'data', label: 'Data & settings' },
+];
 
-function Roster() {
-  const data = useLive(loadDashboard, []);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [beforeImport, setBeforeImport] = useState<Backup | null>(null);
-  const attempt = (work: () => Promise<unknown>, done?: string) => {
-    setError(null);
-    setNotice(null);
-    work().then(
-      () => done && setNotice(done),
-      (e: unknown) => setError(messageOf(e)),
-    );
-  };
-
-  if (data.status === 'loading') return <p class="muted">Loading…</p>;
-  if (data.status === 'failed') return <p class="error">Could not read your records: {data.error}</p>;
-  const { roster, findings, settings } = data.value;
-  return (
-    <div class="stack dashboard">
-      <h1>Track Record — roster</h1>
-      <ReadOnlyNotice />
-      <ErrorText message={error} />
-      {notice && <p role="status">{notice}</p>}
-      {roster.length === 0 ? (
-        <div class="card stack">
-          <p>
-            You are not tracking anyone yet. Open a freelancer's profile on a supported marketplace and press{' '}
-            <strong>Track</strong>.
-          </p>
-          <div class="row">
-            <button
-              type="button"
-              onClick={() => attempt(() => seedDemo(getDb(), Date.now()), 'Demo data loaded.')}
-            >
-              Load demo data
-            </button>
-          </div>
-        </div>
-      ) : (
-        <>
-          <section class="stack">
-            <h2>What the rules say</h2>
-            <FindingList findings={findings} />
-          </section>
-          <section class="stack">
-            <h2>Contractors</h2>
-            <RosterTable rows={roster} />
-          </section>
-        </>
-      )}
-      <section class="stack">
-        <h2>Backup</h2>
-        <BackupPanel
-          current={roster.length}
-          onExport={async () => {
-            const backup = await exportBackup(getDb());
-            const day = new Date(backup.exportedAt).toISOString().slice(0, 10);
-            return { name: `track-record-${day}.json`, text: JSON.stringify(backup, null, 1) };
-          }}
-          onCheck={async (text) => parseBackup(text).contractors.length}
-          onImport={async (text) => {
-            const backup = parseBackup(text);
-            const previous = await exportBackup(getDb());
-            await importBackup(getDb(), backup);
-            setBeforeImport(previous);
-          }}
-          onUndo={
-            beforeImport &&
-            (async () => {
-              await importBackup(getDb(), beforeImport);
-              setBeforeImport(null);
-            })
-          }
-        />
-      </section>
-      <section class="stack">
-        <h2>Settings</h2>
-        <PolicyPicker
-          settings={settings}
-          onPolicy={(policy) => attempt(() => updateSettings(getDb(), { policy }))}
-          onNumbers={async (numbers) => void (await updateSettings(getDb(), numbers))}
-        />
-      </section>
-    </div>
-  );
-}
-
-/**
- * `#contractor=<id>` opens one contractor's detail; anything else is the roster. Links made before ids
- * became global carry the contractor's old number, which still opens them.
- */
-const contractorInHash = () =>
-  decodeURIComponent(/^#contractor=([^&]+)$/.exec(location.hash)?.[1] ?? '') || null;
-
+/** `#contractor=<id>` (or the number an old link carries) opens one contractor's record. */
 function Detail({ id }: { id: string }) {
   const view = useLive(async () => {
     const contractorId = await contractorIdFromLink(getDb(), id);
     return contractorId === undefined ? undefined : loadContractorView(getDb(), contractorId);
   }, [id]);
+  const ready = view.status === 'ready' && view.value !== undefined;
+  // A link to a section ("#contractor=…&section=accesses") scrolls to it once the record is drawn.
+  useEffect(() => {
+    const section = new URLSearchParams(location.hash.slice(1)).get('section');
+    if (ready && section) document.getElementById(section)?.scrollIntoView({ block: 'start' });
+  }, [ready, id]);
   return (
-    <div class="stack dashboard">
-      <a href="#roster">← Roster</a>
-      <ReadOnlyNotice />
-      {view.status === 'loading' && <p class="muted">Loading…</p>}
+    <div class="stack">
+      <a href={rosterLink()}>← Roster</a>
+      {view.status === 'loading' && (
+        <p class="muted loading" role="status">
+          Loading…
+        </p>
+      )}
       {view.status === 'failed' && <p class="error">Could not read your records: {view.error}</p>}
       {view.status === 'ready' &&
         (view.value ? (
           <ContractorDetail view={view.value} />
         ) : (
-          <p class="muted">No such contractor (any more).</p>
+          <div class="card empty">
+            <p>No such contractor (any more): they may have been deleted or merged into someone else.</p>
+          </div>
         ))}
     </div>
   );
 }
 
+/** The undo of the last delete, merge or import, wherever the user has gone since. */
+function UndoBar() {
+  const undo = useUndo();
+  const [state, setState] = useState<{ running: boolean; error?: string }>({ running: false });
+  if (!undo) return null;
+  return (
+    <div class="card row toast undo-bar" role="status">
+      <span class="grow">
+        {state.error ? `Undo failed: ${state.error}` : state.running ? 'Undoing…' : undo.message}
+      </span>
+      <button
+        type="button"
+        disabled={state.running}
+        onClick={() => {
+          setState({ running: true });
+          undo.run().then(
+            () => {
+              setState({ running: false });
+              clearUndo();
+            },
+            (e: unknown) => setState({ running: false, error: messageOf(e) }),
+          );
+        }}
+      >
+        {undo.label ?? 'Undo'}
+      </button>
+      <button type="button" class="link" aria-label="Dismiss" onClick={clearUndo} disabled={state.running}>
+        ✕
+      </button>
+    </div>
+  );
+}
+
+function BackupReminder({ contractors }: { contractors: number }) {
+  const [days, setDays] = useState(() => backupDueDays());
+  if (days === null || contractors === 0) return null;
+  return (
+    <div class="card row reminder" role="note">
+      <span class="grow">
+        {neverBackedUp()
+          ? `You have not saved a backup in the ${days} days you have used Track Record.`
+          : `Your last backup is ${days} days old.`}{' '}
+        Your records live only in this browser.
+      </span>
+      <a class="button" href="#view=data">
+        Back up now
+      </a>
+      <button
+        type="button"
+        class="link"
+        onClick={() => {
+          snoozeReminder();
+          setDays(null);
+        }}
+      >
+        Remind me in a week
+      </button>
+    </div>
+  );
+}
+
 function Dashboard() {
-  const [id, setId] = useState(contractorInHash);
-  useEffect(() => {
-    const follow = () => setId(contractorInHash());
-    window.addEventListener('hashchange', follow);
-    return () => window.removeEventListener('hashchange', follow);
-  }, []);
-  return id === null ? <Roster /> : <Detail id={id} />;
+  const [place, setQuery] = usePlace();
+  const count = useLive(() => getDb().rosterRows.count(), []);
+  const contractors = count.status === 'ready' ? count.value : 0;
+  return (
+    <div class="stack dashboard">
+      <header class="spread">
+        <h1>Track Record</h1>
+        <nav aria-label="Views" class="tabs">
+          {TABS.map((t) => (
+            <a
+              key={t.view}
+              class="tab"
+              href={t.view === 'roster' ? rosterLink() : hashOf({ view: t.view })}
+              aria-current={!place.contractor && place.view === t.view ? 'page' : undefined}
+            >
+              {t.label}
+            </a>
+          ))}
+        </nav>
+      </header>
+      <ReadOnlyNotice />
+      <BackupReminder contractors={contractors} />
+      {place.contractor ? (
+        <Detail id={place.contractor} />
+      ) : place.view === 'rules' ? (
+        <RulesView />
+      ) : place.view === 'data' ? (
+        <DataPage contractors={contractors} />
+      ) : (
+        <RosterView query={place.query} setQuery={setQuery} />
+      )}
+      <UndoBar />
+    </div>
+  );
 }
 
 render(<Dashboard />, document.getElementById('app') as HTMLElement);
