@@ -328,19 +328,35 @@ function withGlobalIds(old: Record<string, unknown>, exportedAt: number): Record
 /** Rows written per request: large enough to go at IndexedDB's pace, small enough to show progress. */
 const CHUNK = 10_000;
 
-/** Writes rows in chunks inside the running transaction, counting them into `progress`. */
-async function writeRows<T, I>(
+/**
+ * Writes rows in chunks inside the running transaction, counting them into `progress` as each chunk is
+ * written. Every chunk is queued at once, so IndexedDB never waits for the page between two of them.
+ */
+function writeRows<T, I>(
   table: Table<T, unknown, I>,
   rows: readonly I[],
   mode: 'add' | 'put',
   progress: { done: number; total: number; report?: Progress; phase: string },
-) {
+): Promise<unknown>[] {
+  const writes: Promise<unknown>[] = [];
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK);
-    await (mode === 'add' ? table.bulkAdd(chunk) : table.bulkPut(chunk));
-    progress.done += chunk.length;
-    progress.report?.(progress.phase, progress.done, progress.total);
+    writes.push(
+      (mode === 'add' ? table.bulkAdd(chunk) : table.bulkPut(chunk)).then(() => {
+        progress.done += chunk.length;
+        progress.report?.(progress.phase, progress.done, progress.total);
+      }),
+    );
   }
+  return writes;
+}
+
+/** A checked backup with what its import derives (summaries, roster rows), computed before any write. */
+export type PreparedImport = { backup: Backup } & ReturnType<typeof summariesOf>;
+
+/** Computes a backup's summaries and roster rows in one pass, so that importing it is writing only. */
+export function prepareImport(backup: Backup): PreparedImport {
+  return { backup, ...summariesOf(backup) };
 }
 
 /**
@@ -349,10 +365,10 @@ async function writeRows<T, I>(
  */
 export async function importBackup(
   db: TrackRecordDb,
-  backup: Backup,
+  input: Backup | PreparedImport,
   onProgress?: Progress,
 ): Promise<number> {
-  const { contractors, rows } = summariesOf(backup);
+  const { backup, contractors, rows } = 'rows' in input ? input : prepareImport(input);
   const tables: [Table<never, unknown, never>, readonly unknown[]][] = [
     [db.contractors, contractors],
     [db.rosterRows, rows],
@@ -371,7 +387,9 @@ export async function importBackup(
   };
   return writeTx(db, async () => {
     await Promise.all(allTables(db).map((table) => table.clear()));
-    for (const [table, records] of tables) await writeRows(table, records as never[], 'add', progress);
+    await Promise.all(
+      tables.flatMap(([table, records]) => writeRows(table, records as never[], 'add', progress)),
+    );
     if (backup.settings) await db.settings.put({ ...backup.settings, id: 'settings' });
     return contractors.length;
   });
@@ -525,8 +543,11 @@ export async function mergeBackup(
       report: onProgress,
       phase: 'Merging your records',
     };
-    for (const table of BACKUP_TABLES)
-      await writeRows(db[table] as Table<never, unknown, never>, puts[table] as never[], 'put', progress);
+    await Promise.all(
+      BACKUP_TABLES.flatMap((table) =>
+        writeRows(db[table] as Table<never, unknown, never>, puts[table] as never[], 'put', progress),
+      ),
+    );
     if (touched.size > 0) {
       const ids = [...touched];
       const [contractors, profiles, events, engagements, milestones, accesses] = await Promise.all([

@@ -7,7 +7,6 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { profileKey } from '../../model/platform';
 import { adapterFor } from '../../sites/index';
 import {
-  type Backup,
   backupText,
   checkBackupSize,
   deleteEverything,
@@ -15,6 +14,8 @@ import {
   importBackup,
   MAX_BACKUP_BYTES,
   mergeBackup,
+  type PreparedImport,
+  prepareImport,
   previewMerge,
   readBackup,
 } from '../../storage/backup';
@@ -110,7 +111,7 @@ const FIELD_LABELS: Record<(typeof CSV_FIELDS)[number], string> = {
 export function DataPage({ contractors }: { contractors: number }) {
   const settings = useLive(() => readSettings(getDb()), []);
   const [step, setStep] = useState<Step | null>(null);
-  const [checked, setChecked] = useState<(CheckedFile & { backup: Backup }) | null>(null);
+  const [checked, setChecked] = useState<(CheckedFile & { prepared: PreparedImport }) | null>(null);
   const [csv, setCsv] = useState<{ name: string; table: string[][] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -140,6 +141,9 @@ export function DataPage({ contractors }: { contractors: number }) {
         const backup = await readBackup(text, progress);
         setStep({ phase: 'Comparing with your records', done: 0, total: 0 });
         const merge = await previewMerge(getDb(), backup);
+        setStep({ phase: 'Working out verdicts and roster rows', done: 0, total: 0 });
+        await new Promise((r) => setTimeout(r));
+        const prepared = prepareImport(backup);
         const rows = [
           'contractors',
           'profiles',
@@ -154,7 +158,7 @@ export function DataPage({ contractors }: { contractors: number }) {
           contractors: backup.contractors.length,
           rows: rows.reduce((n, t) => n + backup[t].length, 0),
           merge,
-          backup,
+          prepared,
         });
         return undefined;
       } catch (e) {
@@ -165,7 +169,8 @@ export function DataPage({ contractors }: { contractors: number }) {
   const merge = () =>
     checked &&
     run(async () => {
-      const { backup, contractors: count } = checked;
+      const { prepared, contractors: count } = checked;
+      const { backup } = prepared;
       setChecked(null);
       setStep({ phase: 'Keeping a copy of your records for undo', done: 0, total: 0 });
       const before = new Blob([backupText(await exportBackup(getDb()))]);
@@ -181,11 +186,11 @@ export function DataPage({ contractors }: { contractors: number }) {
   const replace = () =>
     checked &&
     run(async () => {
-      const { backup, contractors: count, name } = checked;
+      const { prepared, contractors: count, name } = checked;
       setChecked(null);
       setStep({ phase: 'Downloading a backup of your records first', done: 0, total: 0 });
       const before = await downloadBackup(`track-record-before-import-${today()}.json`);
-      await importBackup(getDb(), backup, progress);
+      await importBackup(getDb(), prepared, progress);
       offerUndo({
         message: `Imported ${count} contractors from ${name}.`,
         run: restoreFrom(before, setStep),

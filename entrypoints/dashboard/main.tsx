@@ -1,57 +1,46 @@
 import '../../components/theme.css';
-import { render } from 'preact';
+import { type ComponentType, render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { messageOf } from '../../components/ErrorText';
-import { contractorIdFromLink, loadContractorView } from '../../storage/contractors';
 import { getDb } from '../../storage/db';
-import { ContractorDetail } from '../shared/contractor-detail';
 import { useLive } from '../shared/live';
 import { ReadOnlyNotice } from '../shared/read-only';
 import { hashOf, rosterLink, usePlace, type View } from './address';
-import { DataPage } from './data-view';
 import { backupDueDays, neverBackedUp, snoozeReminder } from './reminder';
 import { RosterView } from './roster-view';
-import { RulesView } from './rules-view';
 import { clearUndo, useUndo } from './undo';
+
+/**
+ * A view loaded when first opened: the roster's own code is all the page loads at first (so its first rows
+ * come sooner); the rules, the data view and a contractor's record follow on demand.
+ */
+function Later<P extends object>({ load, props }: { load: () => Promise<ComponentType<P>>; props: P }) {
+  const [Component, setComponent] = useState<ComponentType<P> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    load().then(
+      (c) => setComponent(() => c),
+      (e: unknown) => setError(messageOf(e)),
+    );
+  }, [load]);
+  if (error) return <p class="error">This view could not be loaded: {error}</p>;
+  return Component ? (
+    <Component {...props} />
+  ) : (
+    <p class="muted loading" role="status">
+      Loading…
+    </p>
+  );
+}
+const loadRules = () => import('./rules-view').then((m) => m.RulesView);
+const loadData = () => import('./data-view').then((m) => m.DataPage);
+const loadDetail = () => import('./detail').then((m) => m.Detail);
 
 const TABS: { view: View; label: string }[] = [
   { view: 'roster', label: 'Roster' },
   { view: 'rules', label: 'The five rules' },
   { view: 'data', label: 'Data & settings' },
 ];
-
-/** `#contractor=<id>` (or the number an old link carries) opens one contractor's record. */
-function Detail({ id }: { id: string }) {
-  const view = useLive(async () => {
-    const contractorId = await contractorIdFromLink(getDb(), id);
-    return contractorId === undefined ? undefined : loadContractorView(getDb(), contractorId);
-  }, [id]);
-  const ready = view.status === 'ready' && view.value !== undefined;
-  // A link to a section ("#contractor=…&section=accesses") scrolls to it once the record is drawn.
-  useEffect(() => {
-    const section = new URLSearchParams(location.hash.slice(1)).get('section');
-    if (ready && section) document.getElementById(section)?.scrollIntoView({ block: 'start' });
-  }, [ready, id]);
-  return (
-    <div class="stack">
-      <a href={rosterLink()}>← Roster</a>
-      {view.status === 'loading' && (
-        <p class="muted loading" role="status">
-          Loading…
-        </p>
-      )}
-      {view.status === 'failed' && <p class="error">Could not read your records: {view.error}</p>}
-      {view.status === 'ready' &&
-        (view.value ? (
-          <ContractorDetail view={view.value} />
-        ) : (
-          <div class="card empty">
-            <p>No such contractor (any more): they may have been deleted or merged into someone else.</p>
-          </div>
-        ))}
-    </div>
-  );
-}
 
 /** The undo of the last delete, merge or import, wherever the user has gone since. */
 function UndoBar() {
@@ -138,11 +127,11 @@ function Dashboard() {
       <ReadOnlyNotice />
       <BackupReminder contractors={contractors} />
       {place.contractor ? (
-        <Detail id={place.contractor} />
+        <Later key={place.contractor} load={loadDetail} props={{ id: place.contractor }} />
       ) : place.view === 'rules' ? (
-        <RulesView />
+        <Later load={loadRules} props={{}} />
       ) : place.view === 'data' ? (
-        <DataPage contractors={contractors} />
+        <Later load={loadData} props={{ contractors }} />
       ) : (
         <RosterView query={place.query} setQuery={setQuery} />
       )}

@@ -36,7 +36,10 @@ async function loadAll(): Promise<Loaded> {
 
 /** Everyone tracked: search, filters and sort from the address; a table that draws only what is in view. */
 export function RosterView({ query, setQuery }: { query: RosterQuery; setQuery: (q: RosterQuery) => void }) {
-  const all = useLive(loadAll, []);
+  // The default view draws its first screen from the name index before the whole roster is read: the
+  // full read starts once those rows are on screen (or at once for a search, filter or sort).
+  const [wantAll, setWantAll] = useState(() => !isDefaultQuery(query));
+  const all = useLive(async () => (wantAll ? loadAll() : null), [wantAll]);
   const [first, setFirst] = useState<Loaded | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [merging, setMerging] = useState<string | null>(null);
@@ -44,19 +47,27 @@ export function RosterView({ query, setQuery }: { query: RosterQuery; setQuery: 
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
+    if (wantAll) return;
     const db = getDb();
-    // The first screen of the default view comes through the name index, before the whole roster is read.
-    if (isDefaultQuery(query)) {
-      const now = Date.now();
-      Promise.all([loadFirstRows(db, FIRST_ROWS, now), readSettings(db)]).then(
-        ([rows, settings]) => setFirst((done) => done ?? { rows, settings, now }),
-        () => undefined,
-      );
-    }
-    ensureRosterRows(db).catch(() => undefined);
+    const now = Date.now();
+    const afterPaint = () => requestAnimationFrame(() => setTimeout(() => setWantAll(true)));
+    Promise.all([loadFirstRows(db, FIRST_ROWS, now), readSettings(db)]).then(
+      ([rows, settings]) => {
+        setFirst({ rows, settings, now });
+        afterPaint();
+      },
+      () => setWantAll(true),
+    );
   }, []);
+  useEffect(() => {
+    if (!isDefaultQuery(query)) setWantAll(true);
+  }, [query]);
+  useEffect(() => {
+    if (all.status === 'ready' && all.value) ensureRosterRows(getDb()).catch(() => undefined);
+  }, [all.status]);
 
   const loaded = all.status === 'ready' ? all.value : null;
+  const empty = (loaded ?? first)?.rows.length === 0;
   const shown = useMemo(() => (loaded ? applyQuery(loaded.rows, query) : null), [loaded, query]);
   const choices = useMemo(
     () => (loaded ? filterChoices(loaded.rows) : { platforms: [], skills: [] }),
@@ -89,7 +100,7 @@ export function RosterView({ query, setQuery }: { query: RosterQuery; setQuery: 
         Loading your roster…
       </p>
     );
-  if (loaded && loaded.rows.length === 0)
+  if (empty)
     return (
       <EmptyRoster
         onDemo={() => attempt(() => seedDemo(getDb(), Date.now()).then(() => undefined))}
