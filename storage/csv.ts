@@ -132,8 +132,11 @@ export async function eventsCsv(db: TrackRecordDb): Promise<string> {
 
 /** A CSV file's lines of cells, the header first. Refused when it is not a table of at least one column. */
 export function parseCsv(text: string): string[][] {
-  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const fatal = result.errors.find((e) => e.type === 'Quotes' || e.type === 'Delimiter');
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') throw new Error('The file is empty.');
+  const result = Papa.parse<string[]>(body, { skipEmptyLines: 'greedy' });
+  // A file of one column has no delimiter to detect: only broken quoting is fatal.
+  const fatal = result.errors.find((e) => e.type === 'Quotes');
   if (fatal) throw new Error(`line ${(fatal.row ?? 0) + 1}: ${fatal.message}`);
   if (result.data.length === 0) throw new Error('The file is empty.');
   return result.data;
