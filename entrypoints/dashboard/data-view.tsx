@@ -351,7 +351,7 @@ export function DataPage({ contractors }: { contractors: number }) {
       </section>
 
       <section class="stack block" aria-labelledby="policy">
-        <h2 id="policy">Strike policy</h2>
+        <h2 id="policy">How strict the verdict is</h2>
         {current && (
           <PolicyPicker
             settings={current}
