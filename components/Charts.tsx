@@ -6,7 +6,8 @@ import type { Point } from '../scoring/trends';
 const W = 360;
 const H = 120;
 const PAD = { left: 34, right: 8, top: 10, bottom: 20 };
-const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit' });
+const dayMonth = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const monthYear = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric' });
 
 export type Series = { label: string; points: Point[]; className: string };
 
@@ -28,6 +29,8 @@ export function LineChart({
   if (all.filter((p) => p[1] !== null).length === 0) return null;
   const t0 = Math.min(...all.map((p) => p[0]));
   const t1 = Math.max(...all.map((p) => p[0]));
+  const shortDate = t1 - t0 < 300 * 86_400_000 ? dayMonth : monthYear;
+  const dots = Math.max(...series.map((s) => s.points.length)) <= 12;
   const x = (t: number) => PAD.left + ((t - t0) / Math.max(1, t1 - t0)) * (W - PAD.left - PAD.right);
   const y = (v: number) => PAD.top + (1 - (v - min) / Math.max(1e-9, max - min)) * (H - PAD.top - PAD.bottom);
   const path = (points: Point[]) => {
@@ -79,9 +82,10 @@ export function LineChart({
         {series.map((s) => (
           <g key={s.label} class={s.className}>
             <path class="line" d={path(s.points)} />
-            {s.points.map(
-              ([t, v]) => v !== null && <circle key={t} class="dot" cx={x(t)} cy={y(v)} r={2.2} />,
-            )}
+            {dots &&
+              s.points.map(
+                ([t, v]) => v !== null && <circle key={t} class="dot" cx={x(t)} cy={y(v)} r={2.2} />,
+              )}
           </g>
         ))}
       </svg>

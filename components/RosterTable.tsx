@@ -10,6 +10,10 @@ const OVERSCAN = 8;
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const day = (ms: number) => dateFormat.format(ms);
+const shortFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+/** "12 Dec" within the year around `now`, the full date further off. */
+const near = (ms: number, now: number) =>
+  Math.abs(ms - now) < 180 * 86_400_000 ? shortFormat.format(ms) : day(ms);
 
 const COLUMNS: { key: SortKey; label: string; width: string; numeric?: boolean }[] = [
   { key: 'name', label: 'Contractor', width: '16%' },
@@ -167,8 +171,8 @@ export function RosterTable({
                     <Empty />
                   ) : (
                     <span class={overdue ? 'strike' : undefined}>
-                      {row.openMilestones} · {overdue ? 'overdue since ' : 'next '}
-                      {day(row.nextDueAt as number)}
+                      {row.openMilestones} · {overdue ? 'late since ' : 'next '}
+                      {near(row.nextDueAt as number, now)}
                     </span>
                   )}
                 </td>

@@ -212,7 +212,7 @@ export function DataPage({ contractors }: { contractors: number }) {
 
   const current = settings.status === 'ready' ? settings.value : null;
   return (
-    <div class="stack">
+    <div class="stack data-page">
       <ErrorText message={error} />
       {notice && (
         <p role="status" class="card notice">

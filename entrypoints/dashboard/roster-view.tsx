@@ -88,7 +88,8 @@ export function RosterView({ query, setQuery }: { query: RosterQuery; setQuery: 
   if (all.status === 'failed')
     return (
       <div class="card stack empty" role="alert">
-        <p class="error">Your roster could not be read: {all.error}</p>
+        {/* Dexie repeats the cause after its own message: the first is enough. */}
+        <p class="error">Your roster could not be read: {all.error.split(/\s(?=\w*Error: )/)[0]}</p>
         <p class="muted">Reload the page to try again. Your records are not changed by this.</p>
       </div>
     );
