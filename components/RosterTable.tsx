@@ -1,7 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { dayOf } from '../scoring/dates';
 import { formatAmounts, type RosterQuery, type ShownRow, type SortKey } from '../scoring/roster-query';
-import { siteName } from '../sites/index';
 import { VerdictChip } from './VerdictChip';
 
 const ROW_HEIGHT = 44;
@@ -30,6 +29,8 @@ const COLUMNS: { key: SortKey; label: string; width: string; numeric?: boolean }
 
 type Props = {
   rows: ShownRow[];
+  /** A marketplace's name for the UI (sites/index.ts `siteName`). */
+  siteName: (platform: string) => string;
   query: RosterQuery;
   strikeLimit: number;
   now: number;
@@ -45,6 +46,7 @@ type Props = {
  */
 export function RosterTable({
   rows,
+  siteName,
   query,
   strikeLimit,
   now,

@@ -20,6 +20,7 @@ import { loadFirstRows, loadRosterRows } from '../../storage/roster';
 import { ensureRosterRows } from '../../storage/rows';
 import { readSettings } from '../../storage/settings';
 import { useLive } from '../shared/live';
+import { saveFirstScreen } from './first-screen';
 import { offerUndo } from './undo';
 
 /** Rows read through the name index while the whole roster loads: more than a screen holds. */
@@ -67,6 +68,13 @@ export function RosterView({ query, setQuery }: { query: RosterQuery; setQuery: 
   }, [all.status]);
 
   const loaded = all.status === 'ready' ? all.value : null;
+  // The first screen of the default view is kept for the next visit to draw at once (first-screen.tsx).
+  useEffect(() => {
+    const source = loaded ?? first;
+    if (!source) return;
+    const byName = loaded ? applyQuery(loaded.rows, DEFAULT_QUERY) : source.rows;
+    saveFirstScreen(byName.slice(0, FIRST_ROWS), source.settings, siteName);
+  }, [loaded, first]);
   const empty = (loaded ?? first)?.rows.length === 0;
   const shown = useMemo(() => (loaded ? applyQuery(loaded.rows, query) : null), [loaded, query]);
   const choices = useMemo(
@@ -275,6 +283,7 @@ export function RosterView({ query, setQuery }: { query: RosterQuery; setQuery: 
       ) : (
         <RosterTable
           rows={rows}
+          siteName={siteName}
           query={query}
           strikeLimit={table.settings.strikeLimit}
           now={table.now}
