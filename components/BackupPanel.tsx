@@ -1,112 +1,97 @@
-import { useState } from 'preact/hooks';
-import { messageOf } from './ErrorText';
+import { formatCount } from '../scoring/format';
 
-type Props = {
-  /** The backup as text, and a file name for it. */
-  onExport: () => Promise<{ name: string; text: string }>;
-  /** Validates a file's text; answers how many contractors it holds, or throws saying what is wrong. */
-  onCheck: (text: string) => Promise<number>;
-  /** Replaces everything with the file's content; the previous content can be put back with `onUndo`. */
-  onImport: (text: string) => Promise<void>;
-  onUndo: (() => Promise<void>) | null;
-  /** How many contractors there are now. */
-  current: number;
+type Count = { added: number; changed: number };
+/** What a merge would do (storage/backup.ts `MergeResult`, as this view needs it). */
+export type MergePreview = {
+  counts: { contractors: Count; events: Count; engagements: Count; profiles: Count } & Record<string, Count>;
+  folded: { name: string; into: string }[];
+  addedNames: string[];
+  changedNames: string[];
 };
 
-/** Export to a file, and import from one: checked whole first, confirmed, and undoable. */
-export function BackupPanel({ onExport, onCheck, onImport, onUndo, current }: Props) {
-  const [pending, setPending] = useState<{ text: string; count: number; name: string } | null>(null);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  const fail = (e: unknown) => setMessage({ error: true, text: messageOf(e) });
+/** A checked backup file, before anything of it is written. */
+export type CheckedFile = { name: string; contractors: number; rows: number; merge: MergePreview };
 
-  const download = async () => {
-    setMessage(null);
-    try {
-      const { name, text } = await onExport();
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-      link.download = name;
-      link.click();
-      URL.revokeObjectURL(link.href);
-    } catch (e) {
-      fail(e);
-    }
-  };
+const n = formatCount;
 
-  const choose = async (file: File | undefined) => {
-    setMessage(null);
-    setPending(null);
-    if (!file) return;
-    try {
-      const text = await file.text();
-      setPending({ text, count: await onCheck(text), name: file.name });
-    } catch (e) {
-      setMessage({
-        error: true,
-        text: `${file.name} cannot be imported: ${messageOf(e)}`,
-      });
-    }
-  };
-
+/** What importing a checked file will do, merged or replacing, and the buttons that do it. */
+export function ImportReview({
+  file,
+  current,
+  onMerge,
+  onReplace,
+  onCancel,
+}: {
+  file: CheckedFile;
+  current: number;
+  onMerge: () => void;
+  onReplace: () => void;
+  onCancel: () => void;
+}) {
+  const { counts, folded, addedNames, changedNames } = file.merge;
+  const added = Object.values(counts).reduce((s, c) => s + c.added, 0);
+  const changed = Object.values(counts).reduce((s, c) => s + c.changed, 0);
+  const names = (list: string[]) =>
+    `${list.slice(0, 5).join(', ')}${list.length > 5 ? ` and ${n(list.length - 5)} more` : ''}`;
   return (
-    <div class="stack">
-      <div class="row">
-        <button type="button" onClick={() => void download()}>
-          Export a backup
-        </button>
-        <label class="button">
-          Import a backup…
-          <input
-            type="file"
-            accept="application/json,.json"
-            class="visually-hidden"
-            onChange={(e) => void choose(e.currentTarget.files?.[0])}
-          />
-        </label>
-        {onUndo && (
-          <button
-            type="button"
-            onClick={() =>
-              onUndo().then(
-                () => setMessage({ error: false, text: 'Import undone: your previous records are back.' }),
-                fail,
-              )
-            }
-          >
-            Undo import
-          </button>
-        )}
-      </div>
-      {pending && (
-        <div class="card stack" role="alertdialog" aria-label="Confirm import">
-          <p>
-            {pending.name} holds {pending.count} contractors. Importing replaces all your records ({current}{' '}
-            contractors now).
+    <div class="card stack" role="alertdialog" aria-label="Confirm import">
+      <p>
+        <strong>{file.name}</strong> holds {file.contractors} contractors ({n(file.rows)} records). You have{' '}
+        {n(current)} now.
+      </p>
+      <div class="columns">
+        <div class="stack">
+          <h3>Merge</h3>
+          {added + changed === 0 ? (
+            <p class="muted">Merging changes nothing: you already have everything in this file.</p>
+          ) : (
+            <ul class="reasons">
+              <li>
+                adds {n(counts.contractors.added)} contractors
+                {addedNames.length > 0 && <span class="muted"> ({names(addedNames)})</span>}
+              </li>
+              {counts.contractors.changed > 0 && (
+                <li>
+                  updates {n(counts.contractors.changed)} with newer copies{' '}
+                  <span class="muted">({names(changedNames)})</span>
+                </li>
+              )}
+              {folded.length > 0 && (
+                <li>
+                  {n(folded.length)} already tracked here under another record join it, by their profile:{' '}
+                  <span class="muted">{names(folded.map((f) => `${f.name} → ${f.into}`))}</span>
+                </li>
+              )}
+              <li>
+                adds {n(counts.events.added)} events, {n(counts.engagements.added)} engagements,{' '}
+                {n(counts.profiles.added)} profiles; updates {n(changed - counts.contractors.changed)} other
+                records
+              </li>
+            </ul>
+          )}
+          <p class="muted small">
+            Nothing of yours is deleted; where a record is in both, the newer copy wins.
           </p>
-          <div class="row">
-            <button
-              type="button"
-              class="danger"
-              onClick={() =>
-                onImport(pending.text).then(() => {
-                  setPending(null);
-                  setMessage({ error: false, text: `Imported ${pending.count} contractors.` });
-                }, fail)
-              }
-            >
-              Replace my records
-            </button>
-            <button type="button" onClick={() => setPending(null)}>
-              Keep my records
-            </button>
-          </div>
         </div>
-      )}
-      {message && (
-        <p class={message.error ? 'error' : 'muted'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+        <div class="stack">
+          <h3>Replace</h3>
+          <p>
+            Your {n(current)} contractors are replaced by the file's {n(file.contractors)}.
+          </p>
+          <p class="muted small">A backup of your records now is downloaded first, and you can undo.</p>
+        </div>
+      </div>
+      <div class="row">
+        <button type="button" class="primary" onClick={onMerge} disabled={added + changed === 0}>
+          Merge into my records
+        </button>
+        <button type="button" class="danger" onClick={onReplace}>
+          Replace my records
+        </button>
+        <button type="button" onClick={onCancel}>
+          Keep my records
+        </button>
+      </div>
     </div>
   );
 }

@@ -3,14 +3,30 @@
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "12 Mar 2025": the UTC day of a timestamp, without depending on the runtime's locale data. */
-export function formatDay(ms: number): string {
+/**
+ * "12 Mar 2025": the UTC day of a timestamp, without depending on the runtime's locale data. Short forms
+ * where the context gives the rest: `day` "12 Mar" (a date near today), `month` "Mar 2025" (a long axis).
+ */
+export function formatDay(ms: number, form: 'full' | 'day' | 'month' = 'full'): string {
   const d = new Date(ms);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  const month = MONTHS[d.getUTCMonth()];
+  if (form === 'day') return `${d.getUTCDate()} ${month}`;
+  if (form === 'month') return `${month} ${d.getUTCFullYear()}`;
+  return `${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
+}
+
+/** "12 Mar" within half a year of `now`, the full day further off. */
+export function formatDayNear(ms: number, now: number): string {
+  return formatDay(ms, Math.abs(ms - now) < 180 * 86_400_000 ? 'day' : 'full');
+}
+
+/** "10,000": a count, with thousands grouped. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 export function ordinal(n: number): string {
@@ -32,5 +48,5 @@ export function ordinal(n: number): string {
 /** "1,200 USD": an amount in its currency (none: the bare number). */
 export function money(amount: number, currency?: string): string {
   const rounded = Math.round(amount * 100) / 100;
-  return `${rounded.toLocaleString('en')}${currency ? ` ${currency}` : ''}`;
+  return `${formatCount(rounded)}${currency ? ` ${currency}` : ''}`;
 }

@@ -42,14 +42,17 @@ export function isProven(c: RosterContractor): boolean {
   );
 }
 
-/** Rule 1: skill areas with fewer than two proven contractors. */
-export function checkTwoPerArea(roster: Roster, s: Settings): Finding[] {
-  const areas = new Map<string, { name: string; proven: RosterContractor[]; all: RosterContractor[] }>();
+/** A skill area: everyone on the roster with it, and the proven among them. */
+export type SkillArea = { key: string; name: string; proven: RosterContractor[]; all: RosterContractor[] };
+
+/** Every skill area of the roster (contractors' skills and engagements' skills), by name. */
+export function skillAreas(roster: Roster): SkillArea[] {
+  const areas = new Map<string, SkillArea>();
   const area = (name: string) => {
     const key = skillKey(name);
     let a = areas.get(key);
     if (!a) {
-      a = { name: name.trim(), proven: [], all: [] };
+      a = { key, name: name.trim(), proven: [], all: [] };
       areas.set(key, a);
     }
     return a;
@@ -62,9 +65,13 @@ export function checkTwoPerArea(roster: Roster, s: Settings): Finding[] {
     }
   }
   for (const e of roster.engagements) if (e.skill) area(e.skill);
+  return [...areas.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
 
+/** Rule 1: skill areas with fewer than two proven contractors. */
+export function checkTwoPerArea(roster: Roster, s: Settings): Finding[] {
   const findings: Finding[] = [];
-  for (const [key, a] of areas) {
+  for (const a of skillAreas(roster)) {
     if (a.proven.length >= s.provenPerSkill) continue;
     const who = a.proven.length ? `: only ${a.proven.map((c) => c.name).join(', ')}` : '';
     findings.push({
@@ -72,7 +79,10 @@ export function checkTwoPerArea(roster: Roster, s: Settings): Finding[] {
       code: 'skill-area-thin',
       severity: a.proven.length === 0 ? 'critical' : 'warning',
       message: `${plural(a.proven.length, 'proven contractor')} for "${a.name}"${who} (want ${s.provenPerSkill})`,
-      records: [{ kind: 'skill', id: key }, ...a.all.map((c) => ({ kind: 'contractor' as const, id: c.id }))],
+      records: [
+        { kind: 'skill', id: a.key },
+        ...a.all.map((c) => ({ kind: 'contractor' as const, id: c.id })),
+      ],
     });
   }
   return findings;

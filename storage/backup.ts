@@ -12,10 +12,10 @@ import {
 import { Settings } from '../model/settings';
 import { ValidationError } from '../model/validation';
 import { z } from '../model/zod';
-import { buildSummary, historiesByContractor } from '../scoring/summary';
-import type { StoredContractor, TrackRecordDb } from './db';
+import { formatCount } from '../scoring/format';
+import type { TrackRecordDb } from './db';
 import { type NumberedTables, renumber, summarise } from './renumber';
-import { refreshSummary } from './summary';
+import { summariesOf } from './rows';
 import { allTables, writeTx } from './tx';
 
 const FORMAT = 'track-record-backup';
@@ -27,9 +27,48 @@ const FORMAT = 'track-record-backup';
  */
 export const BACKUP_VERSION = 3;
 
+/** Files larger than this are refused before they are read (a roster of 10,000 people is about 50 MB). */
+export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
+/** Refuses a file too large to import, before anything of it is read. */
+export function checkBackupSize(name: string, bytes: number): void {
+  if (bytes > MAX_BACKUP_BYTES)
+    throw new Error(
+      `${name} is ${megabytes(bytes)}: backups of up to ${megabytes(MAX_BACKUP_BYTES)} can be imported. Is it a Track Record backup?`,
+    );
+}
+
+const megabytes = (bytes: number) => `${formatCount(Math.ceil(bytes / (1024 * 1024)))} MB`;
+
+/** No field of any record is longer; a longer string anywhere in a file is refused, wherever it is. */
+const MAX_STRING = 20_000;
+/** Keys that would reach an object's prototype if a file's records were ever copied key by key. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The record tables of a backup, in the order they are validated and written. */
+export const BACKUP_TABLES = [
+  'contractors',
+  'profiles',
+  'engagements',
+  'milestones',
+  'accesses',
+  'events',
+  'snapshots',
+] as const;
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+const SCHEMAS = {
+  contractors: Contractor,
+  profiles: ProfileRecord,
+  engagements: Engagement,
+  milestones: Milestone,
+  accesses: Access,
+  events: HistoryEvent,
+  snapshots: MetricSnapshot,
+} satisfies Record<BackupTable, z.ZodType>;
+
 /**
- * A whole database as a file. Summaries are left out: they are derived, and recomputed on import, so a
- * hand-edited file cannot carry a verdict its history does not support.
+ * A whole database as a file. Summaries and roster rows are left out: they are derived, and recomputed on
+ * import, so a hand-edited file cannot carry a verdict its history does not support.
  */
 export const Backup = z.object({
   format: z.literal(FORMAT, 'this is not a Track Record backup'),
@@ -45,6 +84,8 @@ export const Backup = z.object({
   settings: Settings.optional(),
 });
 export type Backup = z.infer<typeof Backup>;
+/** The records of some contractors: a backup's tables without its envelope and settings. */
+export type Records = Pick<Backup, BackupTable>;
 
 /** What every backup starts with, whatever its version. */
 const Envelope = z.object({
@@ -56,6 +97,9 @@ const Envelope = z.object({
     .max(BACKUP_VERSION, 'this backup comes from a newer version of Track Record: update the extension'),
   exportedAt: z.number().int().nonnegative(),
 });
+
+/** How far a long task is: `done` of `total` steps of the phase it is in. */
+export type Progress = (phase: string, done: number, total: number) => void;
 
 export async function exportBackup(db: TrackRecordDb, now = Date.now()): Promise<Backup> {
   return db.transaction('r', allTables(db), async () => {
@@ -87,8 +131,21 @@ export async function exportBackup(db: TrackRecordDb, now = Date.now()): Promise
   });
 }
 
+/**
+ * A backup as the text of its file: every object's keys in alphabetical order, so the same records give
+ * the same bytes however they were written (by the repositories, or by an import).
+ */
+export function backupText(backup: Backup): string {
+  return JSON.stringify(backup, (_key, value: unknown) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) sorted[key] = (value as Record<string, unknown>)[key];
+    return sorted;
+  });
+}
+
 /** Every record must point at records the file holds: a dangling id would be lost data later. */
-function checkReferences(b: Backup): void {
+function checkReferences(b: Records): void {
   const ids = <T>(rows: T[], id: (row: T) => string) => new Set(rows.map(id));
   const contractors = ids(b.contractors, (c) => c.id);
   const engagements = ids(b.engagements, (e) => e.id);
@@ -116,50 +173,138 @@ function checkReferences(b: Backup): void {
   for (const [i, e] of b.events.entries()) {
     if (e.milestoneId !== undefined && !milestones.has(e.milestoneId))
       problems.push(`events.${i}.milestoneId: no milestone ${e.milestoneId}`);
+    if (e.engagementId !== undefined && !engagements.has(e.engagementId))
+      problems.push(`events.${i}.engagementId: no engagement ${e.engagementId}`);
     if ('accessId' in e && !accesses.has(e.accessId))
       problems.push(`events.${i}.accessId: no access ${e.accessId}`);
   }
   for (const [i, s] of b.snapshots.entries()) {
     if (!profiles.has(s.profileKey)) problems.push(`snapshots.${i}.profileKey: no profile ${s.profileKey}`);
   }
-  for (const [table, rows] of Object.entries({
-    contractors: b.contractors,
-    snapshots: b.snapshots,
-    ...owned,
-  })) {
-    const keys = rows.map((row) => ('key' in row ? row.key : row.id));
-    if (keys.length !== new Set(keys).size) problems.push(`${table}: the same id appears twice`);
+  for (const table of BACKUP_TABLES) {
+    const seen = new Set<string>();
+    for (const [i, row] of (b[table] as ({ id: string } | { key: string })[]).entries()) {
+      const key = 'key' in row ? row.key : row.id;
+      if (seen.has(key)) problems.push(`${table}.${i}.${'key' in row ? 'key' : 'id'}: ${key} appears twice`);
+      seen.add(key);
+    }
   }
   if (problems.length > 0) throw new Error(summarise(problems));
 }
 
 /**
- * Reads a backup file's text: the whole file is validated before anything is written. A backup of an
- * earlier version has its records numbered by the browser that wrote it: they get global ids here.
+ * Refuses, naming where, any key that could reach a prototype and any string longer than a record could
+ * hold — also in fields the schemas would drop silently.
  */
-export function parseBackup(text: string): Backup {
+function checkShape(value: unknown, path: string): void {
+  if (typeof value === 'string') {
+    if (value.length > MAX_STRING)
+      throw new Error(
+        `${path}: a text of ${formatCount(value.length)} characters is longer than any field holds`,
+      );
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) checkShape(value[i], `${path}.${i}`);
+  } else if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      const at = path ? `${path}.${key}` : key;
+      if (UNSAFE_KEYS.has(key)) throw new Error(`${at}: the key "${key}" is not allowed`);
+      checkShape((value as Record<string, unknown>)[key], at);
+    }
+  }
+}
+
+/** Rows validated per step: small enough for the page to show progress between steps. */
+const SLICE = 5000;
+
+/**
+ * Reads a backup file's text in steps (each yields its progress): the whole file is validated before
+ * anything is written. A backup of an earlier version has its records numbered by the browser that wrote
+ * it: they get global ids here.
+ */
+function* parseSteps(text: string): Generator<[string, number, number], Backup> {
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch {
-    throw new Error('This file is not JSON, so it is not a Track Record backup.');
+  } catch (e) {
+    const where = e instanceof SyntaxError ? ` (${e.message})` : '';
+    throw new Error(
+      `This file is not JSON (it may be cut short or damaged), so it is not a Track Record backup${where}.`,
+    );
   }
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    throw new Error('This file is not a Track Record backup.');
+  checkShape(json, '');
   const envelope = Envelope.safeParse(json);
   if (!envelope.success) throw new ValidationError(envelope.error.issues);
   const { version, exportedAt } = envelope.data;
-  const current =
-    version === BACKUP_VERSION ? json : withGlobalIds(json as Partial<NumberedTables>, exportedAt);
-  const result = Backup.safeParse(current);
-  if (!result.success) throw new ValidationError(result.error.issues);
-  checkReferences(result.data);
-  return result.data;
+  const file = json as Record<string, unknown>;
+  const current = version === BACKUP_VERSION ? file : withGlobalIds(file, exportedAt);
+
+  const issues: z.core.$ZodIssue[] = [];
+  const tables = {} as Records;
+  const total = BACKUP_TABLES.reduce((n, t) => n + (Array.isArray(current[t]) ? current[t].length : 0), 0);
+  let done = 0;
+  for (const table of BACKUP_TABLES) {
+    const rows = current[table];
+    if (!Array.isArray(rows)) {
+      issues.push({ code: 'custom', path: [table], message: 'expected a list of records', input: rows });
+      continue;
+    }
+    const schema = z.array(SCHEMAS[table]);
+    const valid: unknown[] = [];
+    for (let start = 0; start < rows.length && issues.length < 20; start += SLICE) {
+      const result = schema.safeParse(rows.slice(start, start + SLICE));
+      if (result.success) valid.push(...result.data);
+      else
+        for (const issue of result.error.issues)
+          issues.push({ ...issue, path: [table, start + Number(issue.path[0]), ...issue.path.slice(1)] });
+      done += Math.min(SLICE, rows.length - start);
+      yield ['Checking the file', done, total];
+    }
+    (tables as Record<string, unknown[]>)[table] = valid;
+  }
+  const settings = current.settings === undefined ? undefined : Settings.safeParse(current.settings);
+  if (settings && !settings.success)
+    issues.push(...settings.error.issues.map((i) => ({ ...i, path: ['settings', ...i.path] })));
+  if (issues.length > 0) throw new ValidationError(issues);
+  checkReferences(tables);
+  return {
+    format: FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt,
+    ...tables,
+    settings: settings?.data,
+  };
+}
+
+/** Reads a backup file's text at once (see `readBackup`, which shows progress). */
+export function parseBackup(text: string): Backup {
+  const steps = parseSteps(text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Lets the page draw (a progress bar) between two steps of long work. */
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Reads a backup file's text, reporting progress and letting the page draw between steps. */
+export async function readBackup(text: string, onProgress?: Progress): Promise<Backup> {
+  const steps = parseSteps(text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    onProgress?.(...step.value);
+    await yieldToPage();
+  }
 }
 
 /**
  * A backup of version 1–2 as version 3: its numbers mapped to global ids (see renumber.ts). Its records
  * changed last when it was exported, at the latest.
  */
-function withGlobalIds(old: Partial<NumberedTables> & object, exportedAt: number): unknown {
+function withGlobalIds(old: Record<string, unknown>, exportedAt: number): Record<string, unknown> {
   const table = (name: keyof NumberedTables) => {
     const rows = old[name] ?? [];
     if (!Array.isArray(rows)) throw new Error(`${name}: expected a list`);
@@ -181,81 +326,251 @@ function withGlobalIds(old: Partial<NumberedTables> & object, exportedAt: number
   return { ...old, ...tables, version: BACKUP_VERSION };
 }
 
-/** The contractors of a backup with their summaries, computed in one pass over its history. */
-function withSummaries(backup: Backup): StoredContractor[] {
-  const histories = historiesByContractor(backup);
-  return backup.contractors.map((c) => ({ ...c, summary: buildSummary(c, histories(c.id)) }));
+/** Rows written per request: large enough to go at IndexedDB's pace, small enough to show progress. */
+const CHUNK = 10_000;
+
+/**
+ * Writes rows in chunks inside the running transaction, counting them into `progress` as each chunk is
+ * written. Every chunk is queued at once, so IndexedDB never waits for the page between two of them.
+ */
+function writeRows<T, I>(
+  table: Table<T, unknown, I>,
+  rows: readonly I[],
+  mode: 'add' | 'put',
+  progress: { done: number; total: number; report?: Progress; phase: string },
+): Promise<unknown>[] {
+  const writes: Promise<unknown>[] = [];
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const chunk = rows.slice(start, start + CHUNK);
+    writes.push(
+      (mode === 'add' ? table.bulkAdd(chunk) : table.bulkPut(chunk)).then(() => {
+        progress.done += chunk.length;
+        progress.report?.(progress.phase, progress.done, progress.total);
+      }),
+    );
+  }
+  return writes;
+}
+
+/** A checked backup with what its import derives (summaries, roster rows), computed before any write. */
+export type PreparedImport = { backup: Backup } & ReturnType<typeof summariesOf>;
+
+/** Computes a backup's summaries and roster rows in one pass, so that importing it is writing only. */
+export function prepareImport(backup: Backup): PreparedImport {
+  return { backup, ...summariesOf(backup) };
 }
 
 /**
- * Replaces everything with the backup's content, all or nothing: in one transaction, with every summary
- * recomputed. Returns how many contractors it holds.
+ * Replaces everything with the backup's content, all or nothing: in one transaction, every summary and
+ * roster row computed in one pass beforehand. Returns how many contractors it holds.
  */
-export async function importBackup(db: TrackRecordDb, backup: Backup): Promise<number> {
-  const contractors = withSummaries(backup);
+export async function importBackup(
+  db: TrackRecordDb,
+  input: Backup | PreparedImport,
+  onProgress?: Progress,
+): Promise<number> {
+  const { backup, contractors, rows } = 'rows' in input ? input : prepareImport(input);
+  const tables: [Table<never, unknown, never>, readonly unknown[]][] = [
+    [db.contractors, contractors],
+    [db.rosterRows, rows],
+    [db.profiles, backup.profiles],
+    [db.engagements, backup.engagements],
+    [db.milestones, backup.milestones],
+    [db.accesses, backup.accesses],
+    [db.events, backup.events],
+    [db.snapshots, backup.snapshots],
+  ] as never;
+  const progress = {
+    done: 0,
+    total: tables.reduce((n, [, r]) => n + r.length, 0),
+    report: onProgress,
+    phase: 'Writing your records',
+  };
   return writeTx(db, async () => {
     await Promise.all(allTables(db).map((table) => table.clear()));
-    await db.contractors.bulkAdd(contractors);
-    await db.profiles.bulkAdd(backup.profiles);
-    await db.events.bulkAdd(backup.events);
-    await db.engagements.bulkAdd(backup.engagements);
-    await db.milestones.bulkAdd(backup.milestones);
-    await db.accesses.bulkAdd(backup.accesses);
-    await db.snapshots.bulkAdd(backup.snapshots);
+    await Promise.all(
+      tables.flatMap(([table, records]) => writeRows(table, records as never[], 'add', progress)),
+    );
     if (backup.settings) await db.settings.put({ ...backup.settings, id: 'settings' });
     return contractors.length;
   });
 }
 
-/** What a merge added and changed, per table. */
-export type MergeCounts = Record<
-  'contractors' | 'profiles' | 'events' | 'engagements' | 'milestones' | 'accesses' | 'snapshots',
-  { added: number; changed: number }
->;
+/** Deletes every record and the settings, in one transaction. */
+export async function deleteEverything(db: TrackRecordDb): Promise<void> {
+  await writeTx(db, () => Promise.all(allTables(db).map((table) => table.clear())).then(() => undefined));
+}
+
+/** What a merge adds and changes, per table. */
+export type MergeCounts = Record<BackupTable, { added: number; changed: number }>;
+
+/** What a merge will do (its preview) or did. */
+export type MergeResult = {
+  counts: MergeCounts;
+  /**
+   * Contractors of the file already tracked here under another record (one of their profiles is): they
+   * join the one here, with everything of theirs, instead of being added twice.
+   */
+  folded: { name: string; into: string }[];
+  /** Names of some of the contractors added and changed, for the preview. */
+  addedNames: string[];
+  changedNames: string[];
+};
+
+type MergePlan = MergeResult & { puts: Records; touched: Set<RecordId> };
+
+/**
+ * Works out a merge inside a running transaction, writing nothing: which of the file's records are new
+ * here or newer than the copy here, after folding contractors found here by a profile key.
+ */
+async function planMerge(db: TrackRecordDb, backup: Backup): Promise<MergePlan> {
+  const [localProfiles, localContractors] = await Promise.all([
+    db.profiles.bulkGet(backup.profiles.map((p) => p.key)),
+    db.contractors.bulkGet(backup.contractors.map((c) => c.id)),
+  ]);
+  const present = new Set(localContractors.flatMap((c) => (c ? [c.id] : [])));
+  // A contractor of the file not here by id, but one of whose profiles is tracked here: the same person.
+  const fold = new Map<RecordId, RecordId>();
+  for (const [i, p] of backup.profiles.entries()) {
+    const local = localProfiles[i];
+    if (
+      local &&
+      local.contractorId !== p.contractorId &&
+      !present.has(p.contractorId) &&
+      !fold.has(p.contractorId)
+    )
+      fold.set(p.contractorId, local.contractorId);
+  }
+  const owner = (id: RecordId) => fold.get(id) ?? id;
+  const remap = <T extends { contractorId: RecordId }>(rows: T[]) =>
+    fold.size === 0
+      ? rows
+      : rows.map((r) => (fold.has(r.contractorId) ? { ...r, contractorId: owner(r.contractorId) } : r));
+  // A profile tracked here stays with its contractor here: a merge never moves one between people.
+  const profiles = backup.profiles.map((p, i) => {
+    const local = localProfiles[i];
+    return local ? { ...p, contractorId: local.contractorId } : { ...p, contractorId: owner(p.contractorId) };
+  });
+  const incoming: Records = {
+    contractors: backup.contractors.filter((c) => !fold.has(c.id)),
+    profiles,
+    engagements: remap(backup.engagements),
+    milestones: remap(backup.milestones),
+    accesses: remap(backup.accesses),
+    events: remap(backup.events),
+    snapshots: backup.snapshots,
+  };
+
+  const touched = new Set<RecordId>();
+  const counts = {} as MergeCounts;
+  const puts = {} as Records;
+  const addedNames: string[] = [];
+  const changedNames: string[] = [];
+  for (const table of BACKUP_TABLES) {
+    const rows = incoming[table] as {
+      updatedAt?: number;
+      contractorId?: RecordId;
+      id?: string;
+      key?: string;
+    }[];
+    const keyOf = (row: (typeof rows)[number]) => (table === 'profiles' ? row.key : row.id) as string;
+    const here = (await (db[table] as Table<(typeof rows)[number], string>).bulkGet(rows.map(keyOf))) as (
+      | (typeof rows)[number]
+      | undefined
+    )[];
+    const put: typeof rows = [];
+    let added = 0;
+    for (const [i, row] of rows.entries()) {
+      const mine = here[i];
+      if (mine && (mine.updatedAt ?? 0) >= (row.updatedAt ?? 0)) continue;
+      if (!mine) added++;
+      put.push(row);
+      const id = table === 'contractors' ? row.id : row.contractorId;
+      if (id !== undefined) touched.add(id);
+      if (mine?.contractorId !== undefined) touched.add(mine.contractorId);
+      if (table === 'contractors') (mine ? changedNames : addedNames).push((row as Contractor).name);
+    }
+    (puts as Record<string, unknown[]>)[table] = put;
+    counts[table] = { added, changed: put.length - added };
+  }
+  for (const id of fold.values()) touched.add(id);
+  const names = new Map(backup.contractors.map((c) => [c.id, c.name]));
+  const localNames = await db.contractors.bulkGet([...new Set(fold.values())]);
+  const localName = new Map(localNames.flatMap((c) => (c ? [[c.id, c.name] as const] : [])));
+  const folded = [...fold].map(([from, into]) => ({
+    name: names.get(from) ?? from,
+    into: localName.get(into) ?? into,
+  }));
+  return { counts, folded, addedNames, changedNames, puts, touched };
+}
+
+const mergeTables = (db: TrackRecordDb) => [
+  db.contractors,
+  db.profiles,
+  db.events,
+  db.engagements,
+  db.milestones,
+  db.accesses,
+  db.snapshots,
+];
+
+/** What merging the backup would add and change, without writing anything. */
+export async function previewMerge(db: TrackRecordDb, backup: Backup): Promise<MergeResult> {
+  const {
+    puts: _puts,
+    touched: _touched,
+    ...result
+  } = await db.transaction('r', mergeTables(db), () => planMerge(db, backup));
+  return result;
+}
 
 /**
  * Merges a backup into the records here, all or nothing: a record whose id (a profile: its key) is new is
- * added; one known here is replaced only when the backup's copy is newer (`updatedAt`); nothing is
- * deleted, and the settings here stay. Summaries of every contractor touched are recomputed.
+ * added; one known here is replaced only when the backup's copy is newer (`updatedAt`); a contractor of
+ * the file tracked here under another record (by a profile key) is folded into the one here, their records
+ * following. Nothing is deleted, and the settings here stay. Summaries and roster rows of every
+ * contractor touched are recomputed in one pass.
  */
-export async function mergeBackup(db: TrackRecordDb, backup: Backup): Promise<MergeCounts> {
+export async function mergeBackup(
+  db: TrackRecordDb,
+  backup: Backup,
+  onProgress?: Progress,
+): Promise<MergeResult> {
   return writeTx(db, async () => {
-    const touched = new Set<RecordId>();
-    const merge = async <T extends I & { updatedAt?: number }, I>(
-      table: Table<NoInfer<T>, string, I>,
-      rows: T[],
-      keyOf: (row: T) => string,
-      ownerOf: (row: T) => RecordId | undefined,
-    ) => {
-      const here = await table.bulkGet(rows.map(keyOf));
-      const put: T[] = [];
-      let added = 0;
-      for (const [i, row] of rows.entries()) {
-        const mine = here[i];
-        if (mine && (mine.updatedAt ?? 0) >= (row.updatedAt ?? 0)) continue;
-        if (!mine) added++;
-        put.push(row);
-        const owner = ownerOf(row);
-        if (owner !== undefined) touched.add(owner);
-        const previousOwner = mine && ownerOf(mine);
-        if (previousOwner !== undefined) touched.add(previousOwner);
-      }
-      await table.bulkPut(put);
-      return { added, changed: put.length - added };
+    const { puts, touched, ...result } = await planMerge(db, backup);
+    const progress = {
+      done: 0,
+      total: BACKUP_TABLES.reduce((n, t) => n + puts[t].length, 0),
+      report: onProgress,
+      phase: 'Merging your records',
     };
-    const byId = (row: { id: string }) => row.id;
-    const owner = (row: { contractorId: RecordId }) => row.contractorId;
-    const contractors = await merge(db.contractors, withSummaries(backup), byId, byId);
-    const counts: MergeCounts = {
-      contractors,
-      profiles: await merge(db.profiles, backup.profiles, (p) => p.key, owner),
-      events: await merge(db.events, backup.events, byId, owner),
-      engagements: await merge(db.engagements, backup.engagements, byId, owner),
-      milestones: await merge(db.milestones, backup.milestones, byId, owner),
-      accesses: await merge(db.accesses, backup.accesses, byId, owner),
-      snapshots: await merge(db.snapshots, backup.snapshots, byId, () => undefined),
-    };
-    for (const id of touched) if (await db.contractors.get(id)) await refreshSummary(db, id);
-    return counts;
+    await Promise.all(
+      BACKUP_TABLES.flatMap((table) =>
+        writeRows(db[table] as Table<never, unknown, never>, puts[table] as never[], 'put', progress),
+      ),
+    );
+    if (touched.size > 0) {
+      const ids = [...touched];
+      const [contractors, profiles, events, engagements, milestones, accesses] = await Promise.all([
+        db.contractors.bulkGet(ids),
+        db.profiles.where('contractorId').anyOf(ids).toArray(),
+        db.events.where('contractorId').anyOf(ids).toArray(),
+        db.engagements.where('contractorId').anyOf(ids).toArray(),
+        db.milestones.where('contractorId').anyOf(ids).toArray(),
+        db.accesses.where('contractorId').anyOf(ids).toArray(),
+      ]);
+      const present = contractors.filter((c) => c !== undefined);
+      const fresh = summariesOf({
+        contractors: present,
+        profiles,
+        events,
+        engagements,
+        milestones,
+        accesses,
+      });
+      await db.contractors.bulkPut(fresh.contractors);
+      await db.rosterRows.bulkPut(fresh.rows);
+    }
+    return result;
   });
 }

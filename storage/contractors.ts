@@ -15,6 +15,7 @@ import type { Settings } from '../model/settings';
 import type { Assessment, StoredSummary } from '../model/summary';
 import { parseRecord } from '../model/validation';
 import { dayOf } from '../scoring/dates';
+import { buildRosterRow } from '../scoring/roster-row';
 import { assessStored, buildSummary, EMPTY_HISTORY } from '../scoring/summary';
 import type { StoredContractor, TrackRecordDb } from './db';
 import { recordEvent } from './history';
@@ -117,6 +118,7 @@ export async function trackProfile(
     const contractorId = await createContractor(db, { name: seen.name.trim() || seen.id }, now);
     await db.profiles.add(profileFrom(seen, contractorId, now));
     await addSnapshot(db, seen, now);
+    await refreshSummary(db, contractorId);
     return contractorId;
   });
 }
@@ -129,7 +131,9 @@ export async function createContractor(
 ): Promise<RecordId> {
   const record = newRecord(NewContractor, { createdAt: now, ...input }, now);
   return writeTx(db, async () => {
-    await db.contractors.add({ ...record, summary: buildSummary(record, EMPTY_HISTORY) });
+    const summary = buildSummary(record, EMPTY_HISTORY);
+    await db.contractors.add({ ...record, summary });
+    await db.rosterRows.add(buildRosterRow(record, summary, EMPTY_HISTORY, []));
     return record.id;
   });
 }
@@ -170,6 +174,10 @@ export async function recordPageSeen(
     if (!existing) return false;
     await db.profiles.put(profileFrom(seen, existing.contractorId, now));
     await addSnapshot(db, seen, now);
+    // The roster searches profiles' names, titles and addresses: its row follows when one changed.
+    const searched = (p: { name: string; title?: string; url: string }) =>
+      [p.name, p.title, p.url].join('\n');
+    if (searched(existing) !== searched(seen)) await refreshSummary(db, existing.contractorId);
     return true;
   });
 }
@@ -217,6 +225,7 @@ export async function linkProfile(
     await db.profiles.put(profileFrom(seen, contractorId, now));
     if (existing && existing.contractorId !== contractorId) await deleteIfEmpty(db, existing.contractorId);
     await addSnapshot(db, seen, now);
+    await refreshSummary(db, contractorId);
   });
 }
 
@@ -230,6 +239,8 @@ export async function unlinkProfile(db: TrackRecordDb, key: string, now = Date.n
     if (!profile) throw new Error(`No profile ${key}`);
     const id = await createContractor(db, { name: profile.name.trim() || profile.id }, now);
     await db.profiles.put({ ...profile, contractorId: id, updatedAt: now });
+    await refreshSummary(db, id);
+    await refreshSummary(db, profile.contractorId);
     return id;
   });
 }
@@ -269,6 +280,7 @@ export async function mergeContractors(
       updatedAt: now,
     });
     await db.contractors.delete(fromId);
+    await db.rosterRows.delete(fromId);
     await refreshSummary(db, intoId);
   });
 }
@@ -280,7 +292,10 @@ async function deleteIfEmpty(db: TrackRecordDb, contractorId: RecordId) {
     db.engagements.where({ contractorId }).count(),
     db.accesses.where({ contractorId }).count(),
   ]);
-  if (left.every((n) => n === 0)) await db.contractors.delete(contractorId);
+  if (left.every((n) => n === 0)) {
+    await db.contractors.delete(contractorId);
+    await db.rosterRows.delete(contractorId);
+  } else await refreshSummary(db, contractorId);
 }
 
 function profileFrom(seen: SeenProfile, contractorId: RecordId, now: number): ProfileRecord {

@@ -10,10 +10,11 @@ import type {
 } from '../model/records';
 import type { Settings } from '../model/settings';
 import type { StoredSummary } from '../model/summary';
-import { copyBackFromV3, RENUMBERED_TABLES, renumberToV3, upgradeToV2 } from './migrations';
+import type { RosterRow } from '../scoring/roster-row';
+import { buildRosterRows, copyBackFromV3, RENUMBERED_TABLES, renumberToV3, upgradeToV2 } from './migrations';
 
 /** The schema version this code writes. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** A contractor as stored: the record and its summary, written with every change to their history. */
 export type StoredContractor = Contractor & { summary: StoredSummary };
@@ -54,6 +55,7 @@ export class TrackRecordDb extends Dexie {
   accesses!: EntityTable<Access, 'id'>;
   snapshots!: EntityTable<MetricSnapshot, 'id'>;
   settings!: Table<SettingsRow, 'settings'>;
+  rosterRows!: EntityTable<RosterRow, 'id'>;
 
   /** Set once open when the database on disk is newer than this code: it is then read-only. */
   newerSchema: NewerSchema | undefined;
@@ -98,6 +100,9 @@ export class TrackRecordDb extends Dexie {
         ...Object.fromEntries(RENUMBERED_TABLES.map((table) => [`${table}_v3`, null])),
       })
       .upgrade((tx) => copyBackFromV3(tx));
+    this.version(5)
+      .stores({ rosterRows: 'id, sortName' })
+      .upgrade((tx) => buildRosterRows(tx));
 
     this.on(
       'ready',

@@ -1,6 +1,6 @@
 import type { RecordId } from '../model/ids';
 import { DAY_MS, dayOf } from '../scoring/dates';
-import { addNote, trackProfile, updateContractor } from './contractors';
+import { addNote, recordPageSeen, trackProfile, updateContractor } from './contractors';
 import type { TrackRecordDb } from './db';
 import {
   acceptMilestone,
@@ -51,10 +51,21 @@ export async function seedDemo(
     db,
     {
       ...profile(1, 'Dana Demo', 'WordPress developer'),
-      metrics: { rating: 4.8, reviews: 37, jobSuccess: 92 },
+      metrics: { rating: 4.9, reviews: 31, jobSuccess: 98 },
     },
     ago(70),
   );
+  // Her profile as the extension saw it on later visits: her Job Success and rating slipping.
+  for (const [days, jobSuccess, rating, reviews] of [
+    [45, 96, 4.9, 33],
+    [25, 93, 4.8, 35],
+    [3, 89, 4.7, 37],
+  ] as const)
+    await recordPageSeen(
+      db,
+      { ...profile(1, 'Dana Demo', 'WordPress developer'), metrics: { rating, reviews, jobSuccess } },
+      ago(days),
+    );
   await updateContractor(
     db,
     dana,

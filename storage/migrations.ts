@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import { buildSummary, historiesByContractor } from '../scoring/summary';
 import { type NumberedTables, renumber } from './renumber';
+import { rosterRowsOf } from './rows';
 
 /**
  * Version 1 → 2: contractors gain skills, tags and a status (active). Profiles and notes keep their v1
@@ -59,4 +60,20 @@ export async function copyBackFromV3(tx: Transaction): Promise<void> {
   for (const table of RENUMBERED_TABLES) {
     await tx.table(table).bulkAdd(await tx.table(`${table}_v3`).toArray());
   }
+}
+
+/** Version 4 → 5: every contractor's roster row, from the tables as they are. */
+export async function buildRosterRows(tx: Transaction): Promise<void> {
+  const [contractors, profiles, events, engagements, milestones, accesses] = await Promise.all(
+    ['contractors', 'profiles', 'events', 'engagements', 'milestones', 'accesses'].map((t) =>
+      tx.table(t).toArray(),
+    ),
+  );
+  await tx
+    .table('rosterRows')
+    .bulkAdd(
+      rosterRowsOf({ contractors, profiles, events, engagements, milestones, accesses } as Parameters<
+        typeof rosterRowsOf
+      >[0]),
+    );
 }

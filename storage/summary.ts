@@ -1,4 +1,5 @@
 import type { RecordId } from '../model/ids';
+import { buildRosterRow } from '../scoring/roster-row';
 import { buildSummary, type History } from '../scoring/summary';
 import type { StoredContractor, TrackRecordDb } from './db';
 
@@ -15,13 +16,19 @@ export async function readHistory(db: TrackRecordDb, contractorId: RecordId): Pr
 }
 
 /**
- * Recomputes and stores a contractor's summary. Call it inside the write transaction that changed their
- * history (every repository write does), so the stored summary never lags behind.
+ * Recomputes and stores a contractor's summary and roster row. Call it inside the write transaction that
+ * changed their history, record or profiles (every repository write does), so neither lags behind.
  */
 export async function refreshSummary(db: TrackRecordDb, contractorId: RecordId): Promise<StoredContractor> {
   const contractor = await db.contractors.get(contractorId);
   if (!contractor) throw new Error(`No contractor ${contractorId}`);
-  const updated = { ...contractor, summary: buildSummary(contractor, await readHistory(db, contractorId)) };
+  const [history, profiles] = await Promise.all([
+    readHistory(db, contractorId),
+    db.profiles.where({ contractorId }).toArray(),
+  ]);
+  const summary = buildSummary(contractor, history);
+  const updated = { ...contractor, summary };
   await db.contractors.put(updated);
+  await db.rosterRows.put(buildRosterRow(updated, summary, history, profiles));
   return updated;
 }

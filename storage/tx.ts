@@ -15,6 +15,7 @@ export function allTables(db: TrackRecordDb) {
     db.accesses,
     db.snapshots,
     db.settings,
+    db.rosterRows,
   ];
 }
 

@@ -8,7 +8,8 @@ const RULES: Record<string, { folders: string[]; packages: string[] }> = {
   sites: { folders: ['sites', 'model'], packages: [] },
   scoring: { folders: ['scoring', 'model'], packages: [] },
   messages: { folders: ['messages', 'model'], packages: [] },
-  storage: { folders: ['storage', 'model', 'scoring'], packages: ['dexie'] },
+  // papaparse: the CSV import and export are storage's, as backups are.
+  storage: { folders: ['storage', 'model', 'scoring'], packages: ['dexie', 'papaparse'] },
   // sites/ for the marketplaces' names: each adapter owns its own, the registry lists them.
   components: { folders: ['components', 'model', 'scoring', 'sites'], packages: ['preact'] },
 };

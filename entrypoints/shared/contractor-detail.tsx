@@ -33,14 +33,15 @@ import {
   revokeAccess,
   setEngagementStatus,
 } from '../../storage/history';
-import { loadRoster } from '../../storage/roster';
+import { loadNames } from '../../storage/roster';
+import { ContractorTrends } from './contractor-trends';
 import { useLive } from './live';
 import { record } from './record';
 
 /** A contractor's whole history and every action on it: the side panel and the roster's detail view. */
 export function ContractorDetail({ view }: { view: ContractorView }) {
   const { contractor, events, assessment, accesses, engagements, milestones, profiles } = view;
-  const roster = useLive(() => loadRoster(getDb()), []);
+  const roster = useLive(() => loadNames(getDb()), []);
   const others = roster.status === 'ready' ? roster.value.filter((c) => c.id !== contractor.id) : [];
   const db = getDb();
   const id = contractor.id;
@@ -63,15 +64,16 @@ export function ContractorDetail({ view }: { view: ContractorView }) {
           onSave={(patch) => updateContractor(db, id, patch)}
         />
       </section>
-      <section class="stack block">
+      <section class="stack block" id="why">
         <h3>Why</h3>
         <WhyList assessment={assessment} />
       </section>
-      <section class="stack block">
+      <ContractorTrends view={view} />
+      <section class="stack block" id="record">
         <h3>Record</h3>
         <RecordForm onRecord={(input) => record(db, id, input)} />
       </section>
-      <section class="stack block">
+      <section class="stack block" id="history">
         <h3>History</h3>
         <ErrorText message={error} />
         {deleted && (
@@ -101,7 +103,7 @@ export function ContractorDetail({ view }: { view: ContractorView }) {
           }
         />
       </section>
-      <section class="stack block">
+      <section class="stack block" id="engagements">
         <h3>Engagements</h3>
         <EngagementList
           engagements={engagements}
@@ -119,7 +121,7 @@ export function ContractorDetail({ view }: { view: ContractorView }) {
           }
         />
       </section>
-      <section class="stack block">
+      <section class="stack block" id="accesses">
         <h3>Accesses</h3>
         <AccessList
           accesses={accesses}
@@ -127,7 +129,7 @@ export function ContractorDetail({ view }: { view: ContractorView }) {
           onRevoke={(accessId) => revokeAccess(db, accessId)}
         />
       </section>
-      <section class="stack block">
+      <section class="stack block" id="profiles">
         <h3>Profiles</h3>
         <ProfileList
           name={contractor.name}
@@ -137,7 +139,7 @@ export function ContractorDetail({ view }: { view: ContractorView }) {
           onMerge={(fromId) => mergeContractors(db, id, fromId)}
         />
       </section>
-      <section class="stack block">
+      <section class="stack block" id="ending">
         <h3>Ending the work</h3>
         <CancelPanel
           contractor={contractor}

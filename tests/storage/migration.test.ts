@@ -7,10 +7,23 @@ import { assessStored } from '../../scoring/summary';
 import { badgesForKeys } from '../../storage/badges';
 import { addNote, contractorIdFromLink, loadViewByKey } from '../../storage/contractors';
 import { ReadOnlyDatabaseError, SCHEMA_VERSION, TrackRecordDb } from '../../storage/db';
+import { seedDemo } from '../../storage/demo';
 import { recordDelivery } from '../../storage/history';
 import { readSettings } from '../../storage/settings';
 import { V1_STORES, v1Contractors, v1Events, v1Profiles } from '../fixtures/storage/v1';
 import { V2_STORES } from '../fixtures/storage/v2';
+
+/** Schema 4's stores, as storage/db.ts declared them before roster rows. */
+const V4_STORES = {
+  contractors: 'id, legacyId',
+  profiles: 'key, contractorId',
+  events: 'id, contractorId, [contractorId+at]',
+  engagements: 'id, contractorId',
+  milestones: 'id, contractorId',
+  accesses: 'id, contractorId',
+  snapshots: 'id, [profileKey+at]',
+  settings: 'id',
+};
 
 // A database of schema 2 as that version's own code wrote it (tests/fixtures/storage/v2-database.json:
 // the demo data and more — merges, a separated profile, renegotiations, deletions, accesses, a cancel,
@@ -272,6 +285,7 @@ describe('a database newer than the code', () => {
       accesses: 'id, contractorId',
       snapshots: 'id, [profileKey+at]',
       settings: 'id',
+      rosterRows: 'id, sortName',
       invoices: 'id, contractorId',
     });
     await future.open();
@@ -317,5 +331,33 @@ describe('a database newer than the code', () => {
     );
     expect(await db.contractors.count()).toBe(1);
     expect(db.backendDB().version).toBe((SCHEMA_VERSION + 1) * 10); // nothing upgraded or patched
+  });
+});
+
+describe('version 4 → 5: roster rows', () => {
+  it('builds one row per contractor from the records as they are, losing nothing', async () => {
+    const source = await openCurrent(`v5-source-${crypto.randomUUID()}`);
+    await seedDemo(source, NOW);
+    const tables = Object.fromEntries(
+      await Promise.all(
+        [
+          'contractors',
+          'profiles',
+          'events',
+          'engagements',
+          'milestones',
+          'accesses',
+          'snapshots',
+          'settings',
+        ].map(async (t) => [t, await source.table(t).toArray()] as const),
+      ),
+    );
+    const name = `migrate-v4-${crypto.randomUUID()}`;
+    await fill(name, 4, V4_STORES, tables);
+    const db = await openCurrent(name);
+    for (const [table, rows] of Object.entries(tables))
+      expect(await db.table(table).toArray(), table).toEqual(rows);
+    expect(await db.rosterRows.toArray()).toEqual(await source.rosterRows.toArray());
+    expect((await db.rosterRows.orderBy('sortName').first())?.name).toBe('Dana Demo');
   });
 });

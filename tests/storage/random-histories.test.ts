@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordId } from '../../model/ids';
 import type { AccessLevel, ExcuseCategory } from '../../model/records';
 import { DAY_MS } from '../../scoring/dates';
+import { assessRow, buildRosterRow } from '../../scoring/roster-row';
 import { assessStored, buildSummary } from '../../scoring/summary';
 import { addNote, mergeContractors, trackProfile } from '../../storage/contractors';
 import { TrackRecordDb } from '../../storage/db';
@@ -222,18 +223,35 @@ async function fromScratch(contractorId: RecordId) {
     milestones: mine(milestones),
     accesses: mine(accesses),
   };
-  return buildSummary(contractor, history);
+  const summary = buildSummary(contractor, history);
+  const profiles = mine(await db.profiles.toArray());
+  return Object.assign(summary, { row: () => buildRosterRow(contractor, summary, history, profiles) });
 }
 
 async function checkContractor(id: RecordId, now: number, label: string) {
   const stored = (await db.contractors.get(id))?.summary;
   if (!stored) return false; // merged away
-  expect(stored, label).toEqual(await fromScratch(id));
+  const scratch = await fromScratch(id);
+  const { row: rowFromScratch, ...summary } = scratch;
+  expect(stored, label).toEqual(summary);
+  // the roster's row too, and its quick assessment agrees with the full one
+  const row = await db.rosterRows.get(id);
+  expect(row, `${label}, roster row`).toEqual(rowFromScratch());
   // read later: the assessment from stored facts equals one from fresh history
   const settings = await readSettings(db);
   const later = now + 3 * DAY_MS;
   const a = assessStored(stored, settings, later);
-  expect(a, `${label}, read later`).toEqual(assessStored(await fromScratch(id), settings, later));
+  expect(a, `${label}, read later`).toEqual(assessStored(summary, settings, later));
+  const { score, confidence, strikes, verdict, outcomes, onTime, onTimeSinceReward } = a;
+  expect(assessRow(row as NonNullable<typeof row>, settings, later), `${label}, quick`).toEqual({
+    score,
+    confidence,
+    strikes,
+    verdict,
+    outcomes,
+    onTime,
+    onTimeSinceReward,
+  });
   // and its score is the guide's formula over its own "why"
   const S = a.why.reduce((sum, w) => sum + w.recency * w.success, 0);
   const F = a.why.reduce((sum, w) => sum + w.recency * w.failure, 0);
@@ -256,5 +274,9 @@ describe('random histories: the stored summary equals a recomputation from scrat
     let checked = 0;
     for (const id of alive) if (await checkContractor(id, now, `end, contractor ${id}`)) checked++;
     expect(checked).toBeGreaterThan(HISTORIES / 2);
+    // one roster row per contractor, none left behind by a merge
+    expect((await db.rosterRows.toCollection().primaryKeys()).sort()).toEqual(
+      (await db.contractors.toCollection().primaryKeys()).sort(),
+    );
   }, 120_000);
 });
