@@ -75,10 +75,12 @@ export default defineContentScript({
       clearTimeout(pending);
       watcher.stop();
     });
+    // Each step in a task of its own, after the page's: not added to the page's parsing or to its own
+    // DOMContentLoaded handlers, which would make their tasks longer.
     if (document.readyState !== 'loading') follow();
     else {
-      watcher.prepare();
-      ctx.addEventListener(document, 'DOMContentLoaded', follow, { once: true });
+      ctx.setTimeout(() => watcher.prepare(), 0);
+      ctx.addEventListener(document, 'DOMContentLoaded', () => ctx.setTimeout(follow, 0), { once: true });
     }
   },
 });
