@@ -1,4 +1,5 @@
-import { excuseCategoryLabels } from '../model/records';
+import { NEVER_REHIRE } from '../model/cool-off';
+import { excuseCategoryLabels } from '../model/excuses';
 import type { Settings } from '../model/settings';
 import type { Assessment, Confidence, Fact, Verdict, WhyItem } from '../model/summary';
 import { DAY_MS, dayOf } from './dates';
@@ -148,7 +149,11 @@ export function assess(facts: readonly Fact[], s: Settings, now: number, dropped
   let verdict: Verdict;
   if (droppedUntil !== undefined && now < droppedUntil) {
     verdict = 'dropped';
-    reasons.push(`You cancelled and moved on; cool-off until ${formatDay(droppedUntil)}`);
+    reasons.push(
+      droppedUntil >= NEVER_REHIRE
+        ? 'You cancelled and moved on, never to rehire them'
+        : `You cancelled and moved on; cool-off until ${formatDay(droppedUntil)}`,
+    );
     soonest(droppedUntil);
   } else if (strikes >= s.strikeLimit) {
     verdict = 'cancel';
