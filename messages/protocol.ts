@@ -3,6 +3,9 @@
  * zod by whoever receives it; senders and listeners get the browser's send function passed in, so
  * this file stays free of `browser` and testable as plain functions.
  */
+import { CancelPlan } from '../model/cancel-plan';
+import { Capture } from '../model/capture';
+import { RECORD_ID_PATTERN } from '../model/ids';
 import { OverlayView } from '../model/overlay-view';
 import { SeenProfile } from '../model/page';
 import { ProfileKey } from '../model/platform';
@@ -60,6 +63,8 @@ export const ToOverlayFrame = z.discriminatedUnion('type', [
     type: z.literal('view'),
     name: /* @__PURE__ */ z.string().check(z.maxLength(300)),
     view: z.nullable(OverlayView),
+    /** The user's last choice: the card folded down to its header line. */
+    folded: z.boolean(),
   }),
   z.object({ type: z.literal('failed'), error: /* @__PURE__ */ z.string().check(z.maxLength(1000)) }),
 ]);
@@ -68,11 +73,40 @@ export type ToOverlayFrame = z.infer<typeof ToOverlayFrame>;
 // Overlay frame → background, one request per click (runtime.sendMessage: Chrome passes the click's
 // user gesture on with it, which opening the side panel needs). The background learns the tab from
 // the sender and checks the key against what that tab's content script says the page shows.
+// Every request that reads or writes a contractor's records names the key the frame serves; the
+// background acts on whoever is tracked there, and only while the tab's page shows that key. An id in a
+// request (an event to undo, an access to revoke) must be that contractor's.
+const RecordId = /* @__PURE__ */ z.string().check(z.regex(RECORD_ID_PATTERN));
 export const OverlayRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('overlay-track'), key: ProfileKey }),
   z.object({ type: z.literal('overlay-open-history'), key: ProfileKey }),
+  /** A quick capture (or a milestone's one-click outcome). */
+  z.object({ type: z.literal('overlay-record'), key: ProfileKey, input: Capture }),
+  /** The undo of a capture just made. */
+  z.object({ type: z.literal('overlay-undo'), key: ProfileKey, eventId: RecordId }),
+  /** The overlay folded down to its header, or opened: remembered for every profile. */
+  z.object({ type: z.literal('overlay-fold'), folded: z.boolean() }),
+  z.object({ type: z.literal('overlay-cancel-plan'), key: ProfileKey }),
+  z.object({
+    type: z.literal('overlay-cancel'),
+    key: ProfileKey,
+    coolOff: z.union([z.int().check(z.minimum(0), z.maximum(36_500)), z.literal('never')]),
+    reason: z.string().check(z.maxLength(2000)),
+  }),
+  z.object({ type: z.literal('overlay-revoke'), key: ProfileKey, accessId: RecordId }),
+  z.object({ type: z.literal('overlay-reinstate'), key: ProfileKey }),
 ]);
 export type OverlayRequest = z.infer<typeof OverlayRequest>;
+
+// Extension pages (popup, side panel, roster, welcome) → background. They write the database
+// themselves, and Dexie's change broadcast does not wake a sleeping service worker: after a write they
+// say so, and the background brings what follows from the records up to date (the toolbar's count of
+// milestones due, the reminders).
+export const FromExtensionPage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('records-changed') }),
+]);
+export type FromExtensionPage = z.infer<typeof FromExtensionPage>;
+const pageAnswers = { 'records-changed': z.object({}) };
 
 // The answers, one map per receiver, so that a context bundles only the schemas of what it asks.
 const backgroundAnswers = {
@@ -96,17 +130,29 @@ export const isOverlayUnanswered = (data: unknown): data is OverlayUnanswered =>
 
 /** Where the history opened: Chrome's side panel, Firefox's sidebar, or the roster page in a new tab. */
 export const HistoryOpenedIn = z.enum(['side-panel', 'sidebar', 'tab']);
+const Refusal = z.object({ error: z.optional(z.string()) });
 const overlayAnswers = {
-  'overlay-track': z.object({ error: z.optional(z.string()) }),
+  'overlay-track': Refusal,
   'overlay-open-history': z.object({ opened: z.optional(HistoryOpenedIn), error: z.optional(z.string()) }),
+  'overlay-record': z.object({
+    eventId: z.optional(z.string()),
+    notice: z.optional(z.string()),
+    error: z.optional(z.string()),
+  }),
+  'overlay-undo': Refusal,
+  'overlay-fold': Refusal,
+  'overlay-cancel-plan': z.object({ plan: z.optional(CancelPlan), error: z.optional(z.string()) }),
+  'overlay-cancel': Refusal,
+  'overlay-revoke': Refusal,
+  'overlay-reinstate': Refusal,
 };
 const contentAnswers = {
   'get-page': z.object({ profile: z.nullable(SeenProfile), url: z.string() }),
   'overlay-ready': z.object({ placed: z.boolean() }),
 };
 
-type Message = ToBackground | ToContent | OverlayRequest;
-type Answers = typeof backgroundAnswers & typeof contentAnswers & typeof overlayAnswers;
+type Message = ToBackground | ToContent | OverlayRequest | FromExtensionPage;
+type Answers = typeof backgroundAnswers & typeof contentAnswers & typeof overlayAnswers & typeof pageAnswers;
 export type AnswerTo<M extends Message> = z.infer<Answers[M['type']]>;
 
 /** Asks the background through `send` (`browser.runtime.sendMessage`) and validates the answer. */
@@ -123,6 +169,14 @@ export async function askForOverlay<M extends OverlayRequest>(
   message: M,
 ): Promise<AnswerTo<M>> {
   return overlayAnswers[message.type].parse(await send(message)) as AnswerTo<M>;
+}
+
+/** Tells the background (`browser.runtime.sendMessage`) from an extension page, and validates the answer. */
+export async function tellBackground<M extends FromExtensionPage>(
+  send: (message: M) => Promise<unknown>,
+  message: M,
+): Promise<AnswerTo<M>> {
+  return pageAnswers[message.type].parse(await send(message)) as AnswerTo<M>;
 }
 
 /** Asks a tab's content script through `send` (`browser.tabs.sendMessage`) and validates the answer. */

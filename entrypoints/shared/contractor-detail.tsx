@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import { AccessList } from '../../components/AccessList';
-import { CancelPanel } from '../../components/CancelPanel';
 import { ContractorAbout } from '../../components/ContractorAbout';
 import { ContractorHeader } from '../../components/ContractorHeader';
 import { EngagementList } from '../../components/EngagementList';
@@ -8,7 +7,6 @@ import { ErrorText, messageOf } from '../../components/ErrorText';
 import { EventList } from '../../components/EventList';
 import { headlinesFrom } from '../../components/event-labels';
 import { ProfileList } from '../../components/ProfileList';
-import { RecordForm } from '../../components/RecordForm';
 import { WhyList } from '../../components/WhyList';
 import type { HistoryEvent } from '../../model/records';
 import {
@@ -21,21 +19,21 @@ import { getDb } from '../../storage/db';
 import {
   acceptMilestone,
   addMilestone,
-  cancelAndMoveOn,
   createEngagement,
   deleteEvent,
   grantAccess,
   payMilestone,
   recordDelivery,
-  reinstate,
   renegotiateMilestone,
   restoreEvent,
   revokeAccess,
   setEngagementStatus,
 } from '../../storage/history';
 import { loadRoster } from '../../storage/roster';
+import { CancelSection } from './cancel-section';
+import { Capture } from './capture';
 import { useLive } from './live';
-import { record } from './record';
+import { askForRemindersOnce, RemindersOff } from './reminders-permission';
 
 /** A contractor's whole history and every action on it: the side panel and the roster's detail view. */
 export function ContractorDetail({ view }: { view: ContractorView }) {
@@ -56,20 +54,8 @@ export function ContractorDetail({ view }: { view: ContractorView }) {
     <div class="stack">
       <ContractorHeader contractor={contractor} assessment={assessment} />
       <section class="stack block">
-        <h3>About</h3>
-        <ContractorAbout
-          key={contractor.id}
-          contractor={contractor}
-          onSave={(patch) => updateContractor(db, id, patch)}
-        />
-      </section>
-      <section class="stack block">
-        <h3>Why</h3>
-        <WhyList assessment={assessment} />
-      </section>
-      <section class="stack block">
         <h3>Record</h3>
-        <RecordForm onRecord={(input) => record(db, id, input)} />
+        <Capture view={view} />
       </section>
       <section class="stack block">
         <h3>History</h3>
@@ -102,7 +88,20 @@ export function ContractorDetail({ view }: { view: ContractorView }) {
         />
       </section>
       <section class="stack block">
+        <h3>Why</h3>
+        <WhyList assessment={assessment} />
+      </section>
+      <section class="stack block">
+        <h3>About</h3>
+        <ContractorAbout
+          key={contractor.id}
+          contractor={contractor}
+          onSave={(patch) => updateContractor(db, id, patch)}
+        />
+      </section>
+      <section class="stack block">
         <h3>Engagements</h3>
+        {milestones.length > 0 && <RemindersOff />}
         <EngagementList
           engagements={engagements}
           milestones={milestones}
@@ -110,7 +109,10 @@ export function ContractorDetail({ view }: { view: ContractorView }) {
           onSetStatus={(engagementId, status, reason) =>
             setEngagementStatus(db, engagementId, status, { reason })
           }
-          onAddMilestone={(input) => done(addMilestone(db, input))}
+          onAddMilestone={(input) => {
+            askForRemindersOnce(); // the first due date set: reminders are asked for, within this click
+            return done(addMilestone(db, input));
+          }}
           onDeliver={(milestoneId) => done(recordDelivery(db, { contractorId: id, milestoneId }))}
           onAccept={(milestoneId) => acceptMilestone(db, milestoneId)}
           onPay={(milestoneId) => payMilestone(db, milestoneId)}
@@ -139,11 +141,7 @@ export function ContractorDetail({ view }: { view: ContractorView }) {
       </section>
       <section class="stack block">
         <h3>Ending the work</h3>
-        <CancelPanel
-          contractor={contractor}
-          onCancel={(reason) => cancelAndMoveOn(db, id, { reason: reason || undefined })}
-          onReinstate={() => reinstate(db, id)}
-        />
+        <CancelSection view={view} />
       </section>
     </div>
   );

@@ -1,6 +1,8 @@
-import { liveQuery } from 'dexie';
+import { Dexie, liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { Live } from '../../components/Loaded';
+import { tellBackground } from '../../messages/protocol';
 
 /**
  * Runs a database query and runs it again whenever what it read changes, in any extension page or
@@ -17,3 +19,16 @@ export function useLive<T>(query: () => Promise<T>, deps: unknown[]): Live<T> {
   }, deps);
   return state;
 }
+
+// Every page that reads live (all of them) writes too. Dexie's broadcast of a change does not wake a
+// sleeping service worker, so after each write (or burst of writes) the page tells the background, which
+// brings the toolbar's count of due milestones and the reminders up to date.
+let telling = false;
+Dexie.on('storagemutated', () => {
+  if (telling) return;
+  telling = true;
+  setTimeout(() => {
+    telling = false;
+    void tellBackground((m) => browser.runtime.sendMessage(m), { type: 'records-changed' }).catch(() => {});
+  }, 50);
+});

@@ -13,9 +13,14 @@ export type ServedPort = {
 export type OverlayServiceDeps = {
   /**
    * Follows the card for a profile key: `next` on every change of the records behind it (null: nobody
-   * tracked there), `fail` when they cannot be read. Returns the way to stop.
+   * tracked there) or of the user's choice to keep the card folded, `fail` when they cannot be read.
+   * Returns the way to stop.
    */
-  watch(key: string, next: (view: OverlayView | null) => void, fail: (error: string) => void): () => void;
+  watch(
+    key: string,
+    next: (view: OverlayView | null, folded: boolean) => void,
+    fail: (error: string) => void,
+  ): () => void;
   /** What the tab's content script says its page shows (null: nothing, or no answer). */
   pageShown(): Promise<SeenProfile | null>;
   /** Passes a message to the tab's content script. */
@@ -56,7 +61,7 @@ export function serveOverlay(port: ServedPort, deps: OverlayServiceDeps): void {
     if (shown?.key !== watched) return send({ type: 'failed', error: NOT_SHOWN });
     stop = deps.watch(
       watched,
-      (view) => send({ type: 'view', name: shown.name, view }),
+      (view, folded) => send({ type: 'view', name: shown.name, view, folded }),
       (error) => send({ type: 'failed', error }),
     );
   }
