@@ -5,7 +5,7 @@ import { z } from './zod-mini';
 const text = (max: number) => z.string().check(z.maxLength(max));
 
 /** How many of the latest events, strikes and open milestones the overlay lists (the side panel has them all). */
-export const OVERLAY_EVENTS = 3;
+export const OVERLAY_EVENTS = 2;
 export const OVERLAY_STRIKES = 3;
 export const OVERLAY_MILESTONES = 3;
 
