@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { excuseCategoryLabels } from '../model/excuses';
 import { suggestExcuseCategory } from '../scoring/excuses';
 import { dueWords } from '../scoring/format';
 import { ErrorText } from './ErrorText';
@@ -115,6 +116,11 @@ export function DueList({ items, onAnswer, onExcuse, focus, now = Date.now }: Pr
                     <button type="submit" class="primary" disabled={pending}>
                       Record the excuse
                     </button>
+                    {text.trim() && (
+                      <span class="muted">
+                        as {excuseCategoryLabels[suggestExcuseCategory(text)]} (suggested from the words)
+                      </span>
+                    )}
                   </div>
                 </form>
               )}

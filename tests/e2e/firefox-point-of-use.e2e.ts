@@ -379,7 +379,6 @@ describe.skipIf(!HAVE_SHARED_PAGES)('at the point of use, in Firefox', () => {
     );
     await other.close();
 
-    const { tab, frame } = await profile(UPWORK);
     const tabId = await tabIdOf(upworkAddress());
     const panel = await firefox.openExtensionPage(`sidepanel.html?tab=${tabId}`);
     await until(
@@ -409,7 +408,8 @@ describe.skipIf(!HAVE_SHARED_PAGES)('at the point of use, in Firefox', () => {
       (t) => t.includes('Rachel W.'),
       'her popup',
     );
-
+    // The profile's tab in front again: the mouse goes to the tab in view.
+    const { tab, frame } = await profile(UPWORK);
     await clickInOverlay(tab, frame, 'Cancel and move on…');
     const flow = await until(
       () => textOf(frame),
