@@ -14,12 +14,27 @@ export default defineConfig({
     name: 'Track Record',
     description:
       'Your private notes, delivery history and a keep / watch / cancel verdict on the freelancers you hire.',
-    // Firefox has no side panel permission: its sidebar (sidebar_action) needs none.
-    permissions: browser === 'firefox' ? ['activeTab', 'scripting'] : ['sidePanel', 'activeTab', 'scripting'],
+    // Firefox has no side panel permission: its sidebar (sidebar_action) needs none. `alarms`: the daily
+    // check of due dates (the toolbar's count, the reminders).
+    permissions:
+      browser === 'firefox'
+        ? ['activeTab', 'scripting', 'alarms']
+        : ['sidePanel', 'activeTab', 'scripting', 'alarms'],
+    // Reminders of due dates, asked when the user first sets one (the toolbar's count needs nothing).
+    optional_permissions: ['notifications'],
     // Asked one site at a time, when the user attaches a page on that site from the popup; nothing
     // broad is granted at install.
     optional_host_permissions: GRANTABLE_ORIGINS,
-    action: { default_title: 'Track Record' },
+    // The toolbar icon, drawn for the product (public/icon.svg, rendered by scripts/icons.mjs); WXT puts
+    // every size in `icons` too.
+    action: {
+      default_title: 'Track Record',
+      default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' },
+    },
+    // Opens the popup from the keyboard; the popup shows the key in use. (Chrome refuses Alt+Shift+R.)
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open Track Record' },
+    },
     options_ui: { page: 'dashboard.html', open_in_tab: true },
     // The overlay frame is the only extension page a marketplace page may embed. Chrome accepts only
     // whole origins (path `/*`) here. Sites granted at run time (pages attached by hand) embed it too;

@@ -46,7 +46,13 @@ export function EngagementList({ engagements, milestones, ...actions }: Props) {
               .filter((m) => m.engagementId === e.id)
               .sort((a, b) => effectiveDueAt(a) - effectiveDueAt(b))
               .map((m) => (
-                <MilestoneRow key={m.id} milestone={m} run={run} actions={actions} />
+                <MilestoneRow
+                  key={m.id}
+                  milestone={m}
+                  open={e.status === 'active'}
+                  run={run}
+                  actions={actions}
+                />
               ))}
           </ul>
           {e.status === 'active' && (
@@ -66,12 +72,20 @@ export function EngagementList({ engagements, milestones, ...actions }: Props) {
   );
 }
 
+/**
+ * A milestone and what can be done with it next. On an engagement that ended (completed or cancelled)
+ * its milestones are closed: nothing more is delivered or moved, and only accepted work is paid; work
+ * delivered and not accepted is flagged.
+ */
 function MilestoneRow({
   milestone: m,
+  open,
   run,
   actions,
 }: {
   milestone: Milestone;
+  /** Whether its engagement still runs. */
+  open: boolean;
   run: (work: () => Promise<void>) => Promise<boolean>;
   actions: EngagementActions;
 }) {
@@ -90,10 +104,13 @@ function MilestoneRow({
           {m.title || 'Milestone'} · {money(m.amount, m.currency)} · due {formatDay(effectiveDueAt(m))}
           {m.renegotiations.length > 0 && <span class="muted"> (moved {m.renegotiations.length}×)</span>}
         </span>
-        <span class="muted">{state.join(', ') || 'open'}</span>
+        <span class="muted">{state.join(', ') || (open ? 'open' : 'closed')}</span>
       </div>
+      {!open && m.deliveredAt !== undefined && m.acceptedAt === undefined && m.paidAt === undefined && (
+        <p class="error">Delivered but not accepted: don't pay for unaccepted work.</p>
+      )}
       <div class="row">
-        {m.deliveredAt === undefined && (
+        {open && m.deliveredAt === undefined && (
           <>
             <button type="button" onClick={() => void run(() => actions.onDeliver(m.id))}>
               Delivered today
@@ -108,7 +125,7 @@ function MilestoneRow({
             Accept
           </button>
         )}
-        {m.paidAt === undefined && (
+        {m.paidAt === undefined && (open || m.acceptedAt !== undefined) && (
           <button
             type="button"
             class={m.acceptedAt === undefined ? 'warn' : ''}

@@ -4,7 +4,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { overlayViewOf } from '../components/overlay-view';
 import {
   askContent,
-  FromPage,
+  FromExtensionPage,
   listener,
   OVERLAY_PORT,
   OverlayRequest,
@@ -15,8 +15,11 @@ import { webProfile } from '../sites/web';
 import { badgesForKeys } from '../storage/badges';
 import { findContractorIdByKey, loadViewByKey, recordPageSeen, trackProfile } from '../storage/contractors';
 import { getDb } from '../storage/db';
+import { readSettings } from '../storage/settings';
+import { overlayActions } from './shared/overlay-actions';
 import { serveOverlay } from './shared/overlay-service';
-import { coalesced, onBadgeRecordsChanged } from './shared/record-changes';
+import { coalesced, onRecordsChanged } from './shared/record-changes';
+import { createReminders, DEADLINE_ALARM, type Notifier, nextDayStart } from './shared/reminders';
 import { openHistoryPanel } from './shared/side-panel';
 import { syncSiteScripts } from './shared/site-access';
 import { profileOnTab } from './shared/tab';
@@ -45,7 +48,7 @@ function fromOverlayFrame(sender: Sender | undefined): sender is TabSender {
   }
 }
 
-/** One of our pages opened as its own document (popup, side panel, roster): not a frame in a web page. */
+/** One of our pages opened as its own document (popup, side panel, roster…): not a frame in a web page. */
 const fromOurPage = (sender: Sender) =>
   sender.id === browser.runtime.id &&
   sender.url?.startsWith(`${self.location.origin}/`) === true &&
@@ -106,9 +109,78 @@ async function openHistory(key: string, tabId: number) {
   }
 }
 
+/** Notifications, once the user allowed them (an optional permission, asked when a due date is first set). */
+const notifier = () => (browser as unknown as { notifications?: Notifier }).notifications;
+
+/** The toolbar button counts the milestones due today or overdue. */
+async function showDueCount(count: number) {
+  await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });
+  await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
+  await browser.action.setTitle({
+    title:
+      count > 0
+        ? `Track Record — ${count} milestone${count === 1 ? '' : 's'} due or overdue`
+        : 'Track Record',
+  });
+}
+
 export default defineBackground(() => {
   /** The overlay frame each tab shows, to pass on what its page was seen to show. */
   const overlays = new Map<number, ReturnType<typeof serveOverlay>>();
+  const reminders = createReminders({
+    db: getDb(),
+    showCount: showDueCount,
+    notifier,
+    // Firefox's notifications have no buttons: a click opens the deadlines page instead.
+    buttons: import.meta.env.BROWSER !== 'firefox',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    openDeadlines: (milestoneId) =>
+      browser.tabs.create({ url: browser.runtime.getURL(`/deadlines.html#milestone=${milestoneId}`) }),
+  });
+  const checkDeadlines = () => void reminders.check().catch(console.error);
+  // The end-to-end tests call the alarm's and the reminder buttons' handlers here rather than waiting
+  // for a day to pass or clicking the system's notification.
+  Object.assign(globalThis, { trackRecord: { reminders } });
+
+  // Due days change at UTC midnight (the model's days): the count and the reminders follow daily, and
+  // whenever the records change, as do the card badges of open listings: after the background's own
+  // writes and, while it is awake, the pages' (Dexie relays them); and when a page says it wrote, since
+  // that relay does not wake a sleeping worker.
+  void browser.alarms.create(DEADLINE_ALARM, { when: nextDayStart(Date.now()), periodInMinutes: 24 * 60 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === DEADLINE_ALARM) checkDeadlines();
+  });
+  const recordsChanged = coalesced(() => {
+    checkDeadlines();
+    void tellTabsBadgesChanged();
+  });
+  onRecordsChanged(recordsChanged);
+  browser.runtime.onMessage.addListener(
+    listener(FromExtensionPage, fromOurPage, {
+      'records-changed': async () => {
+        recordsChanged();
+        return {};
+      },
+    }),
+  );
+  checkDeadlines(); // the worker just started: the count may be out of date
+  const listenToReminders = () => {
+    const notifications = (browser as unknown as { notifications?: typeof browser.notifications })
+      .notifications;
+    if (!notifications || notifications.onClicked.hasListener(onReminderClicked)) return;
+    notifications.onClicked.addListener(onReminderClicked);
+    notifications.onButtonClicked?.addListener(onReminderButton);
+    checkDeadlines(); // Allowed just now: today's reminders are due.
+  };
+  const onReminderClicked = (id: string) => void reminders.open(id).catch(console.error);
+  const onReminderButton = (id: string, index: number) =>
+    void reminders.answer(id, index).catch(console.error);
+  listenToReminders();
+  browser.permissions.onAdded.addListener(listenToReminders);
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
 
   browser.runtime.onMessage.addListener(
     listener(ToBackground, fromOurContentScript, {
@@ -122,23 +194,18 @@ export default defineBackground(() => {
     }),
   );
 
-  // Card badges follow verdicts as they change: after writes here, or in a page that says so (it may
-  // have written while this worker slept).
-  const badgesChanged = coalesced(() => void tellTabsBadgesChanged());
-  onBadgeRecordsChanged(badgesChanged);
-  browser.runtime.onMessage.addListener(
-    listener(FromPage, fromOurPage, {
-      'records-changed': async () => {
-        badgesChanged();
-        return {};
-      },
-    }),
-  );
-
+  const actions = overlayActions({ db: getDb(), pageShown: profileOnTab });
   browser.runtime.onMessage.addListener(
     listener(OverlayRequest, fromOverlayFrame, {
       'overlay-track': ({ key }, sender) => trackShown(key, sender.tab.id),
       'overlay-open-history': ({ key }, sender) => openHistory(key, sender.tab.id),
+      'overlay-record': (request, sender) => actions['overlay-record'](request, sender.tab.id),
+      'overlay-undo': (request, sender) => actions['overlay-undo'](request, sender.tab.id),
+      'overlay-fold': (request, sender) => actions['overlay-fold'](request, sender.tab.id),
+      'overlay-cancel-plan': (request, sender) => actions['overlay-cancel-plan'](request, sender.tab.id),
+      'overlay-cancel': (request, sender) => actions['overlay-cancel'](request, sender.tab.id),
+      'overlay-revoke': (request, sender) => actions['overlay-revoke'](request, sender.tab.id),
+      'overlay-reinstate': (request, sender) => actions['overlay-reinstate'](request, sender.tab.id),
     }),
   );
 
@@ -150,8 +217,12 @@ export default defineBackground(() => {
     const served = serveOverlay(port, {
       watch(key, next, fail) {
         const db = getDb();
-        const subscription = liveQuery(() => loadViewByKey(db, key)).subscribe({
-          next: (view) => next(view ? overlayViewOf(view, db.newerSchema?.message) : null),
+        const subscription = liveQuery(async () => ({
+          view: await loadViewByKey(db, key),
+          folded: (await readSettings(db)).overlayFolded,
+        })).subscribe({
+          next: ({ view, folded }) =>
+            next(view ? overlayViewOf(view, db.newerSchema?.message) : null, folded),
           error: (error: unknown) => fail(messageOf(error)),
         });
         return () => subscription.unsubscribe();

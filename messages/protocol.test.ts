@@ -107,10 +107,12 @@ describe('the overlay frame messages', () => {
       { type: 'add-note', text: 'x' },
     ])
       expect(FromOverlayFrame.safeParse(bad).success).toBe(false);
-    expect(ToOverlayFrame.safeParse({ type: 'view', name: 'Ada', view: null }).success).toBe(true);
-    expect(ToOverlayFrame.safeParse({ type: 'view', name: 'Ada', view: { verdict: 'ok' } }).success).toBe(
-      false,
+    expect(ToOverlayFrame.safeParse({ type: 'view', name: 'Ada', view: null, folded: true }).success).toBe(
+      true,
     );
+    expect(
+      ToOverlayFrame.safeParse({ type: 'view', name: 'Ada', view: { verdict: 'ok' }, folded: false }).success,
+    ).toBe(false);
   });
 
   it('accepts an overlay request only for a profile key', () => {
@@ -119,5 +121,40 @@ describe('the overlay frame messages', () => {
     expect(OverlayRequest.safeParse({ type: 'overlay-delete', key: 'fiverr:tonigdesign' }).success).toBe(
       false,
     );
+  });
+
+  it('takes a capture from the frame only in a shape the records accept', () => {
+    const key = 'fiverr:tonigdesign';
+    const record = (input: unknown) =>
+      OverlayRequest.safeParse({ type: 'overlay-record', key, input }).success;
+    const at = Date.UTC(2026, 0, 5);
+    expect(record({ kind: 'late', at, daysLate: 3 })).toBe(true);
+    expect(record({ kind: 'excuse', at, text: 'Power cut', category: 'connectivity' })).toBe(true);
+    expect(record({ kind: 'milestone-delivered', milestoneId: '01JH0000000000000000000000' })).toBe(true);
+    for (const bad of [
+      { kind: 'late', at, daysLate: 0 },
+      { kind: 'late', at, daysLate: 2.5 },
+      { kind: 'excuse', at, text: '   ', category: 'connectivity' },
+      { kind: 'excuse', at, text: 'x', category: 'aliens' },
+      { kind: 'note', at: -1, text: 'x' },
+      { kind: 'delete-everything' },
+      { kind: 'milestone-delivered', milestoneId: '1' },
+    ])
+      expect(record(bad), JSON.stringify(bad)).toBe(false);
+  });
+
+  it('takes ids and choices from the frame only in their own shapes', () => {
+    const key = 'fiverr:tonigdesign';
+    const ok = (m: object) => OverlayRequest.safeParse(m).success;
+    expect(ok({ type: 'overlay-undo', key, eventId: '01JH0000000000000000000000' })).toBe(true);
+    expect(ok({ type: 'overlay-undo', key, eventId: '*' })).toBe(false);
+    expect(ok({ type: 'overlay-cancel', key, coolOff: 'never', reason: '' })).toBe(true);
+    expect(ok({ type: 'overlay-cancel', key, coolOff: 90, reason: 'Late twice' })).toBe(true);
+    expect(ok({ type: 'overlay-cancel', key, coolOff: -5, reason: '' })).toBe(false);
+    expect(ok({ type: 'overlay-cancel', key, coolOff: 'forever', reason: '' })).toBe(false);
+    expect(ok({ type: 'overlay-revoke', key, accessId: '01JH0000000000000000000000' })).toBe(true);
+    expect(ok({ type: 'overlay-revoke', accessId: '01JH0000000000000000000000' })).toBe(false);
+    expect(ok({ type: 'overlay-fold', folded: true })).toBe(true);
+    expect(ok({ type: 'overlay-fold', folded: 'yes' })).toBe(false);
   });
 });

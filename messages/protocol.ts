@@ -4,6 +4,9 @@
  * this file stays free of `browser` and testable as plain functions.
  */
 import { BadgeInfo } from '../model/badge';
+import { CancelPlan } from '../model/cancel-plan';
+import { Capture } from '../model/capture';
+import { RECORD_ID_PATTERN } from '../model/ids';
 import { OverlayView } from '../model/overlay-view';
 import { SeenProfile } from '../model/page';
 import { ProfileKey } from '../model/platform';
@@ -43,11 +46,6 @@ export const ToContent = z.discriminatedUnion('type', [
 ]);
 export type ToContent = z.infer<typeof ToContent>;
 
-// Extension pages (popup, side panel, roster) → background: records changed here, so the card badges of
-// open listings should ask again (the background tells every tab's content script).
-export const FromPage = z.discriminatedUnion('type', [z.object({ type: z.literal('records-changed') })]);
-export type FromPage = z.infer<typeof FromPage>;
-
 // The overlay frame is embedded in a web page, where it may have neither the `tabs` API (Firefox) nor
 // IndexedDB (Chromium with storage partitioning off and third-party cookies blocked). It talks only to
 // the background: a port named OVERLAY_PORT for what it shows, kept live, and one request per click.
@@ -71,6 +69,8 @@ export const ToOverlayFrame = z.discriminatedUnion('type', [
     type: z.literal('view'),
     name: /* @__PURE__ */ z.string().check(z.maxLength(300)),
     view: z.nullable(OverlayView),
+    /** The user's last choice: the card folded down to its header line. */
+    folded: z.boolean(),
   }),
   z.object({ type: z.literal('failed'), error: /* @__PURE__ */ z.string().check(z.maxLength(1000)) }),
 ]);
@@ -79,11 +79,40 @@ export type ToOverlayFrame = z.infer<typeof ToOverlayFrame>;
 // Overlay frame → background, one request per click (runtime.sendMessage: Chrome passes the click's
 // user gesture on with it, which opening the side panel needs). The background learns the tab from
 // the sender and checks the key against what that tab's content script says the page shows.
+// Every request that reads or writes a contractor's records names the key the frame serves; the
+// background acts on whoever is tracked there, and only while the tab's page shows that key. An id in a
+// request (an event to undo, an access to revoke) must be that contractor's.
+const RecordId = /* @__PURE__ */ z.string().check(z.regex(RECORD_ID_PATTERN));
 export const OverlayRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('overlay-track'), key: ProfileKey }),
   z.object({ type: z.literal('overlay-open-history'), key: ProfileKey }),
+  /** A quick capture (or a milestone's one-click outcome). */
+  z.object({ type: z.literal('overlay-record'), key: ProfileKey, input: Capture }),
+  /** The undo of a capture just made. */
+  z.object({ type: z.literal('overlay-undo'), key: ProfileKey, eventId: RecordId }),
+  /** The overlay folded down to its header, or opened: remembered for every profile. */
+  z.object({ type: z.literal('overlay-fold'), folded: z.boolean() }),
+  z.object({ type: z.literal('overlay-cancel-plan'), key: ProfileKey }),
+  z.object({
+    type: z.literal('overlay-cancel'),
+    key: ProfileKey,
+    coolOff: z.union([z.int().check(z.minimum(0), z.maximum(36_500)), z.literal('never')]),
+    reason: z.string().check(z.maxLength(2000)),
+  }),
+  z.object({ type: z.literal('overlay-revoke'), key: ProfileKey, accessId: RecordId }),
+  z.object({ type: z.literal('overlay-reinstate'), key: ProfileKey }),
 ]);
 export type OverlayRequest = z.infer<typeof OverlayRequest>;
+
+// Extension pages (popup, side panel, roster, welcome) → background. They write the database
+// themselves, and Dexie's change broadcast does not wake a sleeping service worker: after a write they
+// say so, and the background brings what follows from the records up to date (the toolbar's count of
+// milestones due, the reminders, the card badges of open listings).
+export const FromExtensionPage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('records-changed') }),
+]);
+export type FromExtensionPage = z.infer<typeof FromExtensionPage>;
+const pageAnswers = { 'records-changed': z.object({}) };
 
 // The answers, one map per receiver, so that a context bundles only the schemas of what it asks.
 export const backgroundAnswers = {
@@ -95,12 +124,21 @@ export const backgroundAnswers = {
 
 /** Where the history opened: Chrome's side panel, Firefox's sidebar, or the roster page in a new tab. */
 export const HistoryOpenedIn = z.enum(['side-panel', 'sidebar', 'tab']);
+const Refusal = z.object({ error: z.optional(z.string()) });
 const overlayAnswers = {
-  'overlay-track': z.object({ error: z.optional(z.string()) }),
+  'overlay-track': Refusal,
   'overlay-open-history': z.object({ opened: z.optional(HistoryOpenedIn), error: z.optional(z.string()) }),
-};
-const pageAnswers = {
-  'records-changed': z.object({}),
+  'overlay-record': z.object({
+    eventId: z.optional(z.string()),
+    notice: z.optional(z.string()),
+    error: z.optional(z.string()),
+  }),
+  'overlay-undo': Refusal,
+  'overlay-fold': Refusal,
+  'overlay-cancel-plan': z.object({ plan: z.optional(CancelPlan), error: z.optional(z.string()) }),
+  'overlay-cancel': Refusal,
+  'overlay-revoke': Refusal,
+  'overlay-reinstate': Refusal,
 };
 const contentAnswers = {
   'get-page': z.object({ profile: z.nullable(SeenProfile), url: z.string() }),
@@ -108,7 +146,7 @@ const contentAnswers = {
   'overlay-ready': z.object({ placed: z.boolean() }),
 };
 
-type Message = ToBackground | ToContent | OverlayRequest | FromPage;
+type Message = ToBackground | ToContent | OverlayRequest | FromExtensionPage;
 type Answers = typeof backgroundAnswers & typeof contentAnswers & typeof overlayAnswers & typeof pageAnswers;
 export type AnswerTo<M extends Message> = z.infer<Answers[M['type']]>;
 
@@ -134,6 +172,14 @@ export function askForOverlay<M extends OverlayRequest>(
   message: M,
 ): Promise<AnswerTo<M>> {
   return ask(send, message, parsedBy(overlayAnswers[message.type] as z.ZodMiniType) as Check<AnswerTo<M>>);
+}
+
+/** Tells the background (`browser.runtime.sendMessage`) from an extension page, and validates the answer. */
+export function tellBackground<M extends FromExtensionPage>(
+  send: (message: M) => Promise<unknown>,
+  message: M,
+): Promise<AnswerTo<M>> {
+  return ask(send, message, parsedBy(pageAnswers[message.type] as z.ZodMiniType) as Check<AnswerTo<M>>);
 }
 
 /** Asks a tab's content script through `send` (`browser.tabs.sendMessage`) and validates the answer. */

@@ -1,10 +1,13 @@
+import { RECORD_ID_PATTERN } from './ids';
 import { Verdict } from './verdict';
 import { z } from './zod-mini';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 
-/** How many of the latest events the overlay lists (the side panel has them all). */
-export const OVERLAY_EVENTS = 3;
+/** How many of the latest events, strikes and open milestones the overlay lists (the side panel has them all). */
+export const OVERLAY_EVENTS = 2;
+export const OVERLAY_STRIKES = 3;
+export const OVERLAY_MILESTONES = 3;
 
 /**
  * What the overlay card shows of a tracked contractor, worked out by the background and sent to the
@@ -31,6 +34,21 @@ export const OverlayView = z.object({
     .check(z.maxLength(OVERLAY_EVENTS)),
   /** Events beyond those listed. */
   moreEvents: z.int().check(z.minimum(0)),
+  /** The strikes in the policy window (what a red or amber verdict rests on), newest first. */
+  strikes: z.array(z.object({ headline: text(300), day: z.number() })).check(z.maxLength(OVERLAY_STRIKES)),
+  /** Open milestones, soonest due first, each with its one-click outcomes on the card. */
+  milestones: z
+    .array(
+      z.object({
+        id: z.string().check(z.regex(RECORD_ID_PATTERN)),
+        title: text(300),
+        engagement: text(300),
+        dueAt: z.number(),
+      }),
+    )
+    .check(z.maxLength(OVERLAY_MILESTONES)),
+  /** The care rule's message, when it asks to reward them. */
+  care: z.optional(text(500)),
   /** Set when the records were saved by a newer version: shown, and changes are refused. */
   readOnly: z.optional(text(500)),
 });

@@ -1,3 +1,4 @@
+import { EXCUSE_CATEGORIES, excuseCategoryLabels } from './excuses';
 import { RECORD_ID_PATTERN } from './ids';
 import { PlatformMetrics } from './page';
 import { Platform, ProfileKey } from './platform';
@@ -110,6 +111,11 @@ const milestoneFields = {
   deliveredAt: Timestamp.optional(),
   acceptedAt: Timestamp.optional(),
   paidAt: Timestamp.optional(),
+  /**
+   * The due days (UTC day numbers) the reminders were shown for: `due` on the due day, `overdue` once it
+   * had passed. A new due date (renegotiated) is reminded of again.
+   */
+  reminded: z.object({ due: z.number().int().optional(), overdue: z.number().int().optional() }).optional(),
 };
 export const NewMilestone = z.object(milestoneFields);
 export type NewMilestone = z.input<typeof NewMilestone>;
@@ -121,26 +127,9 @@ export function effectiveDueAt(m: Pick<Milestone, 'dueAt' | 'renegotiations'>): 
   return m.renegotiations.at(-1)?.dueAt ?? m.dueAt;
 }
 
-export const ExcuseCategory = z.enum([
-  'illness',
-  'family',
-  'connectivity',
-  'overload',
-  'unclear-requirements',
-  'almost-done',
-  'other',
-]);
+export const ExcuseCategory = z.enum(EXCUSE_CATEGORIES);
 export type ExcuseCategory = z.infer<typeof ExcuseCategory>;
-
-export const excuseCategoryLabels: Record<ExcuseCategory, string> = {
-  illness: 'illness',
-  family: 'family',
-  connectivity: 'internet / power / equipment',
-  overload: 'other work / overload',
-  'unclear-requirements': 'unclear requirements',
-  'almost-done': '"almost done"',
-  other: 'other',
-};
+export { excuseCategoryLabels };
 
 export const RewardKind = z.enum(['bonus', 'raise', 'thanks']);
 export type RewardKind = z.infer<typeof RewardKind>;

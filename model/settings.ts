@@ -52,6 +52,8 @@ export const Settings = z
     maxActiveAccesses: z.number().int().min(1).max(100),
     /** Care rule: on-time deliveries since the last reward that call for one. */
     careAfterOnTime: z.number().int().min(1).max(100),
+    /** The overlay on profile pages is folded down to its header line (the user's last choice). */
+    overlayFolded: z.boolean().default(false),
   })
   .refine((s) => s.confidenceMedium <= s.confidenceHigh, {
     message: 'confidenceHigh must not be below confidenceMedium',
@@ -100,6 +102,7 @@ export const defaultSettings: Settings = Object.freeze({
   maxOpenBudgetShare: 0.5,
   maxActiveAccesses: 3,
   careAfterOnTime: 5,
+  overlayFolded: false,
 }) as Settings;
 
 /**

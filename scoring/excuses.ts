@@ -1,5 +1,5 @@
+import { type ExcuseCategory, excuseCategoryLabels } from '../model/excuses';
 import type { RecordId } from '../model/ids';
-import { type ExcuseCategory, excuseCategoryLabels } from '../model/records';
 import type { Settings } from '../model/settings';
 import type { Fact, RepeatedExcuse } from '../model/summary';
 import { DAY_MS } from './dates';
@@ -33,6 +33,7 @@ const patterns: [ExcuseCategory, RegExp[]][] = [
     'connectivity',
     [
       /\b(internet|wi-?fi|connection|network|isp|power|electricity|outage|blackout|load ?shedding)\b/,
+      /\b(vpn|server|site|power|electricity|internet) (was|is|went|were|are) (down|out)\b/,
       /\b(laptop|computer|pc|hard ?drive|disk|equipment|keyboard|monitor|phone)\b.*\b(broke|broken|crash\w*|died|dead|stolen|failed|repair)\b/,
       /\b(broke|broken|crash\w*|died|stolen|failed)\b.*\b(laptop|computer|pc|hard ?drive|disk|equipment)\b/,
     ],
@@ -54,8 +55,13 @@ const patterns: [ExcuseCategory, RegExp[]][] = [
 
 /** A category suggested from an excuse's text; the user can always change it. */
 export function suggestExcuseCategory(text: string): ExcuseCategory {
+  return matchExcuseCategory(text) ?? 'other';
+}
+
+/** The category whose words the text uses most, or null when it uses none of them. */
+export function matchExcuseCategory(text: string): ExcuseCategory | null {
   const t = text.toLowerCase();
-  let best: ExcuseCategory = 'other';
+  let best: ExcuseCategory | null = null;
   let bestHits = 0;
   for (const [category, regexes] of patterns) {
     const hits = regexes.filter((r) => r.test(t)).length;

@@ -1,5 +1,6 @@
 // The one way each kind of value is written, on every surface and in every message: days as the model
 // counts them (UTC calendar days, so a due date reads the same in every time zone), counts, and money.
+import { dayOf } from './dates';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -23,6 +24,15 @@ export function formatDayNear(ms: number, now: number): string {
 /** "10,000": a count, with thousands grouped. */
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
+}
+
+/** "due in 2 days", "due today", "4 days overdue": a due date seen from `now`, in whole UTC days. */
+export function dueWords(dueAt: number, now: number): string {
+  const days = dayOf(dueAt) - dayOf(now);
+  if (days > 1) return `due in ${days} days`;
+  if (days === 1) return 'due tomorrow';
+  if (days === 0) return 'due today';
+  return `${plural(-days, 'day')} overdue`;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

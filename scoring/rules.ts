@@ -288,17 +288,31 @@ export function checkNoExcuses(roster: Roster): Finding[] {
   return findings;
 }
 
-/** The care rule: a trusted contractor with enough on-time deliveries since the last reward. */
+/**
+ * The care rule for one contractor: trusted, with enough on-time deliveries since the last reward to call
+ * for one. Its message, or null.
+ */
+export function careDue(name: string, a: Assessment, s: Settings): string | null {
+  if (a.verdict !== 'trusted' || a.onTimeSinceReward < s.careAfterOnTime) return null;
+  return `${name} delivered on time ${a.onTimeSinceReward} times since the last reward: a bonus, a raise or a thank-you keeps them`;
+}
+
+/** The care rule over the roster. */
 export function checkCare(roster: Roster, s: Settings): Finding[] {
-  return roster.contractors
-    .filter((c) => c.assessment.verdict === 'trusted' && c.assessment.onTimeSinceReward >= s.careAfterOnTime)
-    .map((c) => ({
-      rule: 'care' as const,
-      code: 'reward-due',
-      severity: 'info' as const,
-      message: `${c.name} delivered on time ${c.assessment.onTimeSinceReward} times since the last reward: a bonus, a raise or a thank-you keeps them`,
-      records: [{ kind: 'contractor' as const, id: c.id }],
-    }));
+  return roster.contractors.flatMap((c) => {
+    const message = careDue(c.name, c.assessment, s);
+    return message
+      ? [
+          {
+            rule: 'care' as const,
+            code: 'reward-due',
+            severity: 'info' as const,
+            message,
+            records: [{ kind: 'contractor' as const, id: c.id }],
+          },
+        ]
+      : [];
+  });
 }
 
 const severityOrder: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };

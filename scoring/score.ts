@@ -1,4 +1,5 @@
-import { excuseCategoryLabels } from '../model/records';
+import { NEVER_REHIRE } from '../model/cool-off';
+import { excuseCategoryLabels } from '../model/excuses';
 import type { Settings } from '../model/settings';
 import type { Assessment, Fact, WhyItem } from '../model/summary';
 import { DAY_MS, dayOf } from './dates';
@@ -97,7 +98,11 @@ export function assess(facts: readonly Fact[], s: Settings, now: number, dropped
   const reasons: string[] = [];
   const window = `in the last ${plural(s.strikeWindowDays, 'day')}`;
   if (dropped) {
-    reasons.push(`You cancelled and moved on; cool-off until ${formatDay(droppedUntil)}`);
+    reasons.push(
+      droppedUntil >= NEVER_REHIRE
+        ? 'You cancelled and moved on, never to rehire them'
+        : `You cancelled and moved on; cool-off until ${formatDay(droppedUntil)}`,
+    );
     soonest(droppedUntil);
   } else if (verdict === 'cancel') {
     reasons.push(`${plural(strikes, 'strike')} ${window} (limit ${s.strikeLimit}): cancel and move on`);

@@ -43,6 +43,9 @@ export async function launchFirefoxWithExtension({
       'network.proxy.ssl_port': 9,
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': true,
+      // An optional permission the add-on asks for (notifications, when a due date is first set) is
+      // granted without the prompt a person would answer: the prompt is browser UI automation cannot reach.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   const extensionId = await browser.installExtension(extensionPath);

@@ -1,3 +1,4 @@
+import { type CoolOff, NEVER_REHIRE } from '../model/cool-off';
 import type { RecordId } from '../model/ids';
 import {
   type AccessLevel,
@@ -368,20 +369,23 @@ export async function revokeAccess(db: TrackRecordDb, accessId: RecordId, at?: n
 // ── Cancel and move on ───────────────────────────────────────────────────────────────────────────────
 
 /**
- * "Cancel and move on": the contractor becomes `dropped` for the cool-off set in the settings, their active
- * engagements are cancelled with the reason, and a `cancelled` event is recorded. Accesses stay as they
- * are (rule 4 then asks to revoke them).
+ * "Cancel and move on": the contractor becomes `dropped` for the cool-off chosen (days, or `'never'`:
+ * never rehire; the settings' cool-off when not given), their active engagements are cancelled with the
+ * reason — which closes their open milestones: nothing more is delivered or owed on them — and a
+ * `cancelled` event is recorded. Accesses stay as they are until revoked one by one (rule 4 asks for it).
  */
 export async function cancelAndMoveOn(
   db: TrackRecordDb,
   contractorId: RecordId,
-  options: { reason?: string; at?: number } = {},
+  options: { reason?: string; at?: number; coolOff?: CoolOff } = {},
   now = Date.now(),
 ) {
   const at = notFuture(options.at ?? now, now, 'at');
   return writeTx(db, async () => {
     const c = await requireContractor(db, contractorId);
-    const settings = await readSettings(db);
+    const coolOff = options.coolOff ?? (await readSettings(db)).coolOffDays;
+    if (coolOff !== 'never' && !(Number.isInteger(coolOff) && coolOff >= 0))
+      throw new Error('coolOff: a whole number of days, or never');
     const active = await db.engagements
       .where({ contractorId })
       .filter((e) => e.status === 'active')
@@ -399,7 +403,7 @@ export async function cancelAndMoveOn(
     await db.contractors.put({
       ...c,
       status: 'dropped',
-      coolOffUntil: at + settings.coolOffDays * DAY_MS,
+      coolOffUntil: coolOff === 'never' ? NEVER_REHIRE : at + coolOff * DAY_MS,
       updatedAt: now,
     });
     await refreshSummary(db, contractorId);

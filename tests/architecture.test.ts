@@ -145,7 +145,7 @@ describe('the import table', () => {
   // (Chromium, partitioning off and third-party cookies blocked): the overlay frame talks only to the
   // background. Its code, and everything it imports, uses none of those APIs.
   it('the overlay frame reaches neither the database nor Dexie, nor the tabs, side panel or sidebar APIs', () => {
-    const { seen, reached } = databaseReachedFrom('entrypoints/overlay/main.tsx');
+    const { seen, reached } = databaseReachedFrom('entrypoints/overlay-frame.tsx');
     expect(seen.size).toBeGreaterThan(3);
     expect(reached).toEqual([]);
     const code = (file: string) =>

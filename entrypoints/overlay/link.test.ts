@@ -11,6 +11,8 @@ const VIEW: OverlayView = {
   reasons: ['No strikes'],
   events: [],
   moreEvents: 0,
+  strikes: [],
+  milestones: [],
 };
 
 /** A port as the frame sees it; the test plays the background. */
@@ -71,17 +73,17 @@ describe("the overlay frame's link to the background", () => {
     const { link, ports, last } = setUp();
     link.start();
     expect(ports[0]?.sent).toEqual([{ type: 'watch', key: KEY }]);
-    ports[0]?.answer({ type: 'view', name: 'Ada L.', view: null });
-    expect(last()).toEqual({ status: 'ready', name: 'Ada L.', view: null });
-    ports[0]?.answer({ type: 'view', name: 'Ada L.', view: VIEW });
-    expect(last()).toEqual({ status: 'ready', name: 'Ada L.', view: VIEW });
+    ports[0]?.answer({ type: 'view', name: 'Ada L.', view: null, folded: false });
+    expect(last()).toEqual({ status: 'ready', name: 'Ada L.', view: null, folded: false });
+    ports[0]?.answer({ type: 'view', name: 'Ada L.', view: VIEW, folded: false });
+    expect(last()).toEqual({ status: 'ready', name: 'Ada L.', view: VIEW, folded: false });
   });
 
   it('passes its height to the background once it has drawn, and each change once', () => {
     const { link, ports, toPage } = setUp();
     link.start();
     link.drawn(0); // still loading: nothing is shown yet
-    ports[0]?.answer({ type: 'view', name: 'Ada L.', view: VIEW });
+    ports[0]?.answer({ type: 'view', name: 'Ada L.', view: VIEW, folded: false });
     link.drawn(180);
     link.drawn(180);
     link.drawn(64);
@@ -121,8 +123,8 @@ describe("the overlay frame's link to the background", () => {
     expect(states).toEqual([]);
     vi.advanceTimersByTime(1);
     expect(last()).toEqual({ status: 'failed', error: NO_ANSWER, viaBackground: false });
-    ports[0]?.answer({ type: 'view', name: 'Ada L.', view: VIEW });
-    expect(last()).toMatchObject({ status: 'ready', view: VIEW });
+    ports[0]?.answer({ type: 'view', name: 'Ada L.', view: VIEW, folded: false });
+    expect(last()).toMatchObject({ status: 'ready', view: VIEW, folded: false });
   });
 
   it("shows the background's failure to read the records, and ignores what is not of the protocol", () => {
@@ -144,18 +146,18 @@ describe("the overlay frame's link to the background", () => {
   it('reconnects when a background that answered goes to sleep, at once if the tab is visible', () => {
     const { link, ports, states } = setUp();
     link.start();
-    ports[0]?.answer({ type: 'view', name: 'Ada L.', view: null });
+    ports[0]?.answer({ type: 'view', name: 'Ada L.', view: null, folded: false });
     ports[0]?.disconnect();
     expect(ports).toHaveLength(2);
     expect(ports[1]?.sent).toEqual([{ type: 'watch', key: KEY }]);
-    ports[1]?.answer({ type: 'view', name: 'Ada L.', view: VIEW });
+    ports[1]?.answer({ type: 'view', name: 'Ada L.', view: VIEW, folded: false });
     expect(states.map((s) => s.status)).toEqual(['ready', 'ready']);
   });
 
   it('waits for a hidden tab to be shown before reconnecting', () => {
     const { link, ports, show } = setUp({ visible: false });
     link.start();
-    ports[0]?.answer({ type: 'view', name: 'Ada L.', view: null });
+    ports[0]?.answer({ type: 'view', name: 'Ada L.', view: null, folded: false });
     ports[0]?.disconnect();
     expect(ports).toHaveLength(1);
     show();
@@ -165,7 +167,7 @@ describe("the overlay frame's link to the background", () => {
   it('fails rather than loops when a reconnection is not answered', () => {
     const { link, ports, last } = setUp();
     link.start();
-    ports[0]?.answer({ type: 'view', name: 'Ada L.', view: null });
+    ports[0]?.answer({ type: 'view', name: 'Ada L.', view: null, folded: false });
     ports[0]?.disconnect();
     ports[1]?.disconnect();
     expect(ports).toHaveLength(2);

@@ -5,8 +5,11 @@ import { ProfileKey } from '../../model/platform';
 /** What the overlay frame shows, as its link to the background stands. */
 export type OverlayState =
   | { status: 'loading' }
-  /** `view` null: nobody is tracked behind this profile; `name` is the name the page shows. */
-  | { status: 'ready'; name: string; view: OverlayView | null }
+  /**
+   * `view` null: nobody is tracked behind this profile; `name` is the name the page shows; `folded`: the
+   * user's last choice for the card.
+   */
+  | { status: 'ready'; name: string; view: OverlayView | null; folded: boolean }
   /** `viaBackground`: the background answered (and can still pass the frame's height on). */
   | { status: 'failed'; error: string; viaBackground: boolean };
 
@@ -92,7 +95,8 @@ export function linkOverlay(deps: LinkDeps) {
       answered = true;
       clearTimeout(deadline);
       const message = parsed.data;
-      if (message.type === 'view') show({ status: 'ready', name: message.name, view: message.view });
+      if (message.type === 'view')
+        show({ status: 'ready', name: message.name, view: message.view, folded: message.folded });
       else fail(`Could not read your records: ${message.error}`, true);
       sendHeight();
     });

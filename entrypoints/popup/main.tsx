@@ -6,13 +6,15 @@ import { AttachPage } from '../../components/AttachPage';
 import { ContractorHeader } from '../../components/ContractorHeader';
 import { EventList } from '../../components/EventList';
 import { headlinesFrom } from '../../components/event-labels';
-import { NoteForm } from '../../components/NoteForm';
 import { SiteAccess, type SiteAccessState } from '../../components/SiteAccess';
 import type { SeenProfile } from '../../model/page';
 import { webProfile } from '../../sites/web';
-import { addNote, type ContractorView, loadViewByKey } from '../../storage/contractors';
+import { type ContractorView, loadViewByKey } from '../../storage/contractors';
 import { getDb } from '../../storage/db';
 import { loadRoster } from '../../storage/roster';
+import { CancelSection } from '../shared/cancel-section';
+import { Capture } from '../shared/capture';
+import { Deadlines } from '../shared/deadlines';
 import { useLive } from '../shared/live';
 import { announceRecordChanges } from '../shared/record-changes';
 import { openHistoryPanel } from '../shared/side-panel';
@@ -38,8 +40,9 @@ function ContractorSummary({ view }: { view: ContractorView }) {
   return (
     <div class="stack">
       <ContractorHeader contractor={contractor} assessment={assessment} />
-      <NoteForm onSave={async (text) => void (await addNote(getDb(), contractor.id, text))} />
+      <Capture view={view} />
       <EventList events={events} limit={3} headlines={headlinesFrom(assessment)} />
+      <CancelSection view={view} />
     </div>
   );
 }
@@ -103,11 +106,15 @@ function Popup() {
       ) : page ? (
         <PagePopup page={page} />
       ) : (
-        <p class="muted">
-          {tabId !== undefined && !address
-            ? 'Track Record cannot read this tab: open the popup from the toolbar on the page.'
-            : 'This tab is not a page Track Record can track.'}
-        </p>
+        <>
+          <p class="muted">
+            {tabId !== undefined && !address
+              ? 'Track Record cannot read this tab: open the popup from the toolbar on the page.'
+              : 'This tab is not a page Track Record can track.'}
+          </p>
+          <h2>Due now</h2>
+          <Deadlines />
+        </>
       )}
       <div class="row">
         {seen && (
@@ -118,8 +125,35 @@ function Popup() {
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           Roster
         </button>
+        <a href={browser.runtime.getURL('/deadlines.html')} target="_blank" rel="noreferrer">
+          Deadlines
+        </a>
       </div>
+      <Shortcut />
     </div>
+  );
+}
+
+/** The key that opens this popup, as the browser has it (the user may have changed or cleared it). */
+function Shortcut() {
+  const [key, setKey] = useState<string | null>(null);
+  useEffect(() => {
+    void browser.commands.getAll().then(
+      (commands) => setKey(commands.find((c) => c.name === '_execute_action')?.shortcut || ''),
+      () => setKey(''),
+    );
+  }, []);
+  if (key === null) return null;
+  return (
+    <p class="muted shortcut">
+      {key ? (
+        <>
+          Open this popup with <kbd>{key}</kbd>.
+        </>
+      ) : (
+        'No keyboard shortcut opens this popup: set one in the browser’s extension shortcuts.'
+      )}
+    </p>
   );
 }
 

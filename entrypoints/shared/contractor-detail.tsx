@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import { AccessList } from '../../components/AccessList';
-import { CancelPanel } from '../../components/CancelPanel';
 import { ContractorAbout } from '../../components/ContractorAbout';
 import { ContractorHeader } from '../../components/ContractorHeader';
 import { EngagementList } from '../../components/EngagementList';
@@ -8,7 +7,6 @@ import { ErrorText, messageOf } from '../../components/ErrorText';
 import { EventList } from '../../components/EventList';
 import { headlinesFrom } from '../../components/event-labels';
 import { ProfileList } from '../../components/ProfileList';
-import { RecordForm } from '../../components/RecordForm';
 import { WhyList } from '../../components/WhyList';
 import type { HistoryEvent } from '../../model/records';
 import {
@@ -21,22 +19,22 @@ import { getDb } from '../../storage/db';
 import {
   acceptMilestone,
   addMilestone,
-  cancelAndMoveOn,
   createEngagement,
   deleteEvent,
   grantAccess,
   payMilestone,
   recordDelivery,
-  reinstate,
   renegotiateMilestone,
   restoreEvent,
   revokeAccess,
   setEngagementStatus,
 } from '../../storage/history';
 import { loadNames } from '../../storage/roster';
+import { CancelSection } from './cancel-section';
+import { Capture } from './capture';
 import { ContractorTrends } from './contractor-trends';
 import { useLive } from './live';
-import { record } from './record';
+import { askForRemindersOnce, RemindersOff } from './reminders-permission';
 
 /** A contractor's whole history and every action on it: the side panel and the roster's detail view. */
 export function ContractorDetail({ view }: { view: ContractorView }) {
@@ -56,22 +54,9 @@ export function ContractorDetail({ view }: { view: ContractorView }) {
   return (
     <div class="stack">
       <ContractorHeader contractor={contractor} assessment={assessment} />
-      <section class="stack block">
-        <h3>About</h3>
-        <ContractorAbout
-          key={contractor.id}
-          contractor={contractor}
-          onSave={(patch) => updateContractor(db, id, patch)}
-        />
-      </section>
-      <section class="stack block" id="why">
-        <h3>Why</h3>
-        <WhyList assessment={assessment} />
-      </section>
-      <ContractorTrends view={view} />
       <section class="stack block" id="record">
         <h3>Record</h3>
-        <RecordForm onRecord={(input) => record(db, id, input)} />
+        <Capture view={view} />
       </section>
       <section class="stack block" id="history">
         <h3>History</h3>
@@ -103,8 +88,22 @@ export function ContractorDetail({ view }: { view: ContractorView }) {
           }
         />
       </section>
+      <section class="stack block" id="why">
+        <h3>Why</h3>
+        <WhyList assessment={assessment} />
+      </section>
+      <section class="stack block" id="about">
+        <h3>About</h3>
+        <ContractorAbout
+          key={contractor.id}
+          contractor={contractor}
+          onSave={(patch) => updateContractor(db, id, patch)}
+        />
+      </section>
+      <ContractorTrends view={view} />
       <section class="stack block" id="engagements">
         <h3>Engagements</h3>
+        {milestones.length > 0 && <RemindersOff />}
         <EngagementList
           engagements={engagements}
           milestones={milestones}
@@ -112,7 +111,10 @@ export function ContractorDetail({ view }: { view: ContractorView }) {
           onSetStatus={(engagementId, status, reason) =>
             setEngagementStatus(db, engagementId, status, { reason })
           }
-          onAddMilestone={(input) => done(addMilestone(db, input))}
+          onAddMilestone={(input) => {
+            askForRemindersOnce(); // the first due date set: reminders are asked for, within this click
+            return done(addMilestone(db, input));
+          }}
           onDeliver={(milestoneId) => done(recordDelivery(db, { contractorId: id, milestoneId }))}
           onAccept={(milestoneId) => acceptMilestone(db, milestoneId)}
           onPay={(milestoneId) => payMilestone(db, milestoneId)}
@@ -141,11 +143,7 @@ export function ContractorDetail({ view }: { view: ContractorView }) {
       </section>
       <section class="stack block" id="ending">
         <h3>Ending the work</h3>
-        <CancelPanel
-          contractor={contractor}
-          onCancel={(reason) => cancelAndMoveOn(db, id, { reason: reason || undefined })}
-          onReinstate={() => reinstate(db, id)}
-        />
+        <CancelSection view={view} />
       </section>
     </div>
   );

@@ -20,6 +20,8 @@ const VIEW: OverlayView = {
   reasons: ['1 strike in 365 days'],
   events: [{ type: 'note', headline: 'Note', at: 1, text: 'Late again' }],
   moreEvents: 0,
+  strikes: [],
+  milestones: [],
 };
 
 /** The background's end of a frame's port, a database that pushes changes, and a content script. */
@@ -42,8 +44,11 @@ function setUp(shown: SeenProfile | null = SHOWN) {
     },
     disconnect: () => {},
   };
-  const subscriptions: { key: string; next: (v: OverlayView | null) => void; fail: (e: string) => void }[] =
-    [];
+  const subscriptions: {
+    key: string;
+    next: (v: OverlayView | null, folded: boolean) => void;
+    fail: (e: string) => void;
+  }[] = [];
   const unsubscribe = vi.fn();
   const served = serveOverlay(port, {
     watch: (key, next, fail) => {
@@ -69,12 +74,12 @@ describe("the background's side of an overlay frame", () => {
     const { posted, subscriptions, send } = setUp();
     send({ type: 'watch', key: KEY });
     await vi.waitFor(() => expect(subscriptions).toHaveLength(1));
-    subscriptions[0]?.next(null);
-    subscriptions[0]?.next(VIEW);
-    subscriptions[0]?.next(VIEW); // a change elsewhere that leaves this card as it was
+    subscriptions[0]?.next(null, false);
+    subscriptions[0]?.next(VIEW, false);
+    subscriptions[0]?.next(VIEW, false); // a change elsewhere that leaves this card as it was
     expect(posted).toEqual([
-      { type: 'view', name: 'Ada L.', view: null },
-      { type: 'view', name: 'Ada L.', view: VIEW },
+      { type: 'view', name: 'Ada L.', view: null, folded: false },
+      { type: 'view', name: 'Ada L.', view: VIEW, folded: false },
     ]);
   });
 
@@ -82,13 +87,13 @@ describe("the background's side of an overlay frame", () => {
     const { posted, subscriptions, send, served } = setUp({ ...SHOWN, name: '' });
     send({ type: 'watch', key: KEY });
     await vi.waitFor(() => expect(subscriptions).toHaveLength(1));
-    subscriptions[0]?.next(null);
+    subscriptions[0]?.next(null, true);
     served.pageSeen({ ...SHOWN, key: 'upwork:~01bbbbbbbbbbbbbbbb', name: 'Someone else' });
     served.pageSeen(SHOWN);
     served.pageSeen(SHOWN);
     expect(posted).toEqual([
-      { type: 'view', name: '', view: null },
-      { type: 'view', name: 'Ada L.', view: null },
+      { type: 'view', name: '', view: null, folded: true },
+      { type: 'view', name: 'Ada L.', view: null, folded: true },
     ]);
   });
 
@@ -127,7 +132,7 @@ describe("the background's side of an overlay frame", () => {
     send({ type: 'drawn', height: 100 }); // before any watch: ignored
     send({ type: 'watch', key: KEY });
     await vi.waitFor(() => expect(subscriptions).toHaveLength(1));
-    subscriptions[0]?.next(VIEW);
+    subscriptions[0]?.next(VIEW, false);
     send({ type: 'drawn', height: 200 });
     send({ type: 'drawn', height: 9999 }); // not a height the protocol accepts
     await Promise.resolve();
@@ -142,7 +147,7 @@ describe("the background's side of an overlay frame", () => {
     expect(subscriptions[0]?.key).toBe(KEY);
     close();
     expect(unsubscribe).toHaveBeenCalledOnce();
-    subscriptions[0]?.next(VIEW);
+    subscriptions[0]?.next(VIEW, false);
     expect(posted).toEqual([]);
   });
 });

@@ -13,9 +13,14 @@ export type ServedPort = {
 export type OverlayServiceDeps = {
   /**
    * Follows the card for a profile key: `next` on every change of the records behind it (null: nobody
-   * tracked there), `fail` when they cannot be read. Returns the way to stop.
+   * tracked there) or of the user's choice to keep the card folded, `fail` when they cannot be read.
+   * Returns the way to stop.
    */
-  watch(key: string, next: (view: OverlayView | null) => void, fail: (error: string) => void): () => void;
+  watch(
+    key: string,
+    next: (view: OverlayView | null, folded: boolean) => void,
+    fail: (error: string) => void,
+  ): () => void;
   /** What the tab's content script says its page shows (null: nothing, or no answer). */
   pageShown(): Promise<SeenProfile | null>;
   /** Passes a message to the tab's content script. */
@@ -39,7 +44,7 @@ export function serveOverlay(port: ServedPort, deps: OverlayServiceDeps) {
   let failed = false;
   /** The name the page shows (it may be drawn after the frame asked: then it comes with page-seen). */
   let name = '';
-  let lastView: OverlayView | null | undefined;
+  let lastView: { view: OverlayView | null; folded: boolean } | undefined;
 
   const send = (message: ToOverlayFrame) => {
     const text = JSON.stringify(message);
@@ -60,9 +65,9 @@ export function serveOverlay(port: ServedPort, deps: OverlayServiceDeps) {
     name ||= shown.name;
     stop = deps.watch(
       watched,
-      (view) => {
-        lastView = view;
-        send({ type: 'view', name, view });
+      (view, folded) => {
+        lastView = { view, folded };
+        send({ type: 'view', name, view, folded });
       },
       (error) => send({ type: 'failed', error }),
     );
@@ -93,7 +98,7 @@ export function serveOverlay(port: ServedPort, deps: OverlayServiceDeps) {
     pageSeen(profile: SeenProfile) {
       if (profile.key !== key || !profile.name || profile.name === name) return;
       name = profile.name;
-      if (lastView !== undefined) send({ type: 'view', name, view: lastView });
+      if (lastView !== undefined) send({ type: 'view', name, ...lastView });
     },
   };
 }

@@ -1,9 +1,6 @@
 import { Dexie } from 'dexie';
 import { browser } from 'wxt/browser';
-import type { FromPage } from '../../messages/protocol';
-
-/** Tables whose changes can change what a card badge shows. */
-const SHOWN_ON_BADGES = /^idb:\/\/[^/]+\/(contractors|profiles|settings)\//;
+import { tellBackground } from '../../messages/protocol';
 
 /** `run`, called once `quietMs` after the first of a burst of calls. */
 export function coalesced(run: () => void, quietMs = 250): () => void {
@@ -18,21 +15,24 @@ export function coalesced(run: () => void, quietMs = 250): () => void {
 }
 
 /**
- * Calls `changed` after records that card badges show change, here or — Dexie relays it across the
- * extension's pages and background — in another extension context.
+ * Calls `changed` after the records change, here or — Dexie relays it across the extension's pages and
+ * background — in another extension context.
  */
-export function onBadgeRecordsChanged(changed: () => void): void {
-  Dexie.on('storagemutated', (parts) => {
-    if (Object.keys(parts).some((part) => SHOWN_ON_BADGES.test(part))) changed();
-  });
+export function onRecordsChanged(changed: () => void): void {
+  Dexie.on('storagemutated', () => changed());
 }
 
 /**
- * In an extension page: tells the background when records change, so that the card badges of listings
- * left open beside it ask again. (The background may be asleep, and only a message wakes it.)
+ * In an extension page (which writes the database itself): tells the background when records change, so
+ * that it brings up to date what follows from them — the toolbar's count of milestones due, the
+ * reminders, the card badges of open listings. Dexie's relay of a change does not wake a sleeping
+ * background; a message does.
  */
 export function announceRecordChanges(): void {
-  const notice: FromPage = { type: 'records-changed' };
-  // No background to tell (the extension is being reloaded): nothing to refresh.
-  onBadgeRecordsChanged(coalesced(() => void browser.runtime.sendMessage(notice).catch(() => {})));
+  onRecordsChanged(
+    coalesced(() => {
+      // No background to tell (the extension is being reloaded): nothing to bring up to date.
+      tellBackground((m) => browser.runtime.sendMessage(m), { type: 'records-changed' }).catch(() => {});
+    }, 50),
+  );
 }

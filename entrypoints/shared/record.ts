@@ -1,4 +1,4 @@
-import type { RecordInput } from '../../components/RecordForm';
+import type { Capture, Recorded } from '../../model/capture';
 import type { RecordId } from '../../model/ids';
 import type { TrackRecordDb } from '../../storage/db';
 import {
@@ -11,44 +11,47 @@ import {
   recordReward,
 } from '../../storage/history';
 
-/** Writes what the record form produced; answers with a notice worth showing, if any. */
+/** Writes a quick capture for a contractor: the event it made (to undo it) and a notice worth showing. */
 export async function record(
   db: TrackRecordDb,
   contractorId: RecordId,
-  input: RecordInput,
-): Promise<string | undefined> {
+  input: Capture,
+  now = Date.now(),
+): Promise<Recorded> {
+  const written = (eventId: RecordId) => ({ eventId });
+  if (input.kind === 'milestone-delivered')
+    return written(await recordDelivery(db, { contractorId, milestoneId: input.milestoneId }, now));
   const base = { contractorId, at: input.at };
   switch (input.kind) {
     case 'note':
-      await recordEvent(db, { ...base, type: 'note', text: input.text });
-      return undefined;
+      return written(await recordEvent(db, { ...base, type: 'note', text: input.text }, now));
     case 'on-time':
-      await recordDelivery(db, { ...base, daysLate: 0, text: input.text });
-      return undefined;
+      return written(await recordDelivery(db, { ...base, daysLate: 0, text: input.text }, now));
     case 'late':
-      await recordDelivery(db, { ...base, daysLate: input.daysLate, text: input.text });
-      return undefined;
+      return written(await recordDelivery(db, { ...base, daysLate: input.daysLate, text: input.text }, now));
     case 'missed':
-      await recordDeadlineMissed(db, { ...base, daysLate: input.daysLate, text: input.text });
-      return undefined;
+      return written(
+        await recordDeadlineMissed(db, { ...base, daysLate: input.daysLate, text: input.text }, now),
+      );
     case 'excuse': {
-      const { repeated } = await recordExcuse(db, { ...base, text: input.text, category: input.category });
-      return repeated?.message;
+      const { id, repeated } = await recordExcuse(
+        db,
+        { ...base, text: input.text, category: input.category, milestoneId: input.milestoneId },
+        now,
+      );
+      return { eventId: id, notice: repeated?.message };
     }
     case 'quality':
-      await recordQualityProblem(db, { ...base, text: input.text });
-      return undefined;
+      return written(await recordQualityProblem(db, { ...base, text: input.text }, now));
     case 'praise':
-      await recordPraise(db, { ...base, text: input.text });
-      return undefined;
+      return written(await recordPraise(db, { ...base, text: input.text }, now));
     case 'reward':
-      await recordReward(db, {
-        ...base,
-        kind: input.reward,
-        amount: input.amount,
-        currency: input.currency,
-        text: input.text,
-      });
-      return undefined;
+      return written(
+        await recordReward(
+          db,
+          { ...base, kind: input.reward, amount: input.amount, currency: input.currency, text: input.text },
+          now,
+        ),
+      );
   }
 }

@@ -5,7 +5,9 @@ import { adapters, contentScriptMatches, siteOrigins } from '../../sites';
 import { matching, withSamples } from '../sites/samples';
 
 // Every permission the built extension asks for must be on this list, with its reason in the README.
-const ALLOWED_PERMISSIONS = ['sidePanel', 'activeTab', 'scripting'];
+const ALLOWED_PERMISSIONS = ['sidePanel', 'activeTab', 'scripting', 'alarms'];
+/** Asked when the user first sets a due date: reminders. */
+const OPTIONAL_PERMISSIONS = ['notifications'];
 /** Asked one site at a time from the popup ("Track this page"), never at install. */
 const OPTIONAL_HOST_PERMISSIONS = ['https://*/*', 'http://*/*'];
 
@@ -26,7 +28,13 @@ describe('the built Chrome manifest', () => {
     expect(manifest.permissions ?? []).toEqual(ALLOWED_PERMISSIONS);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions).toEqual(OPTIONAL_HOST_PERMISSIONS);
-    expect(manifest.optional_permissions).toBeUndefined();
+    expect(manifest.optional_permissions).toEqual(OPTIONAL_PERMISSIONS);
+  });
+
+  it('has its own icons, 16 to 128 px, on the toolbar too, and a key that opens the popup', () => {
+    expect(Object.keys(manifest.icons)).toEqual(['16', '32', '48', '96', '128']);
+    expect(manifest.action.default_icon).toEqual({ 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' });
+    expect(manifest.commands._execute_action.suggested_key.default).toBe('Alt+Shift+K');
   });
 
   it('runs its content script exactly on the pages of the site registry', () => {

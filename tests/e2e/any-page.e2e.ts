@@ -148,8 +148,9 @@ describe('tracking any page from the popup', () => {
     expect(
       await popup.getByRole('button', { name: 'Show the overlay on portfolio.example.com' }).count(),
     ).toBe(1);
-    await popup.getByRole('textbox').fill('Sent the logo two days late');
-    await popup.getByRole('button', { name: 'Add note' }).click();
+    await popup.getByRole('button', { name: 'Note', exact: true }).click();
+    await popup.getByRole('textbox', { name: 'Note' }).fill('Sent the logo two days late');
+    await popup.keyboard.press('Enter');
     await popup.getByTestId('event').first().waitFor();
     await popup.close();
   });

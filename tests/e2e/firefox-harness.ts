@@ -80,21 +80,26 @@ export const textOf = (frame: Frame | Page) => frame.evaluate(() => document.bod
 
 /**
  * Clicks a button in the overlay frame as a user does, with the mouse at its place on the page: clicks
- * on elements inside frames through handles need a BiDi locator this Firefox lacks.
+ * on elements inside frames through handles need a BiDi locator this Firefox lacks. `label`: the
+ * button's text, or a CSS selector when it starts with `css:`.
  */
 export async function clickInOverlay(page: Page, frame: Frame, label: string): Promise<void> {
-  const host = await page.evaluate(() => {
-    const element = document.querySelector('[data-track-record="overlay"]') as HTMLElement;
-    element.scrollIntoView({ block: 'center' });
-    const { x, y } = element.getBoundingClientRect();
-    return { x, y };
-  });
-  const button = await frame.evaluate((text) => {
-    const found = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
+  const target = await frame.evaluate((wanted) => {
+    const found = wanted.startsWith('css:')
+      ? document.querySelector(wanted.slice(4))
+      : [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === wanted);
     if (!found) return null;
     const r = found.getBoundingClientRect();
     return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
   }, label);
-  if (!button) throw new Error(`no button "${label}" in the overlay: ${await textOf(frame)}`);
-  await page.mouse.click(host.x + button.x, host.y + button.y);
+  if (!target) throw new Error(`no "${label}" in the overlay: ${await textOf(frame)}`);
+  const host = await page.evaluate((y) => {
+    const element = document.querySelector('[data-track-record="overlay"]') as HTMLElement;
+    const box = element.getBoundingClientRect();
+    // The element in view: the page scrolled so that it is near the middle.
+    window.scrollBy(0, box.y + y - window.innerHeight / 2);
+    const { x, y: top } = element.getBoundingClientRect();
+    return { x, y: top };
+  }, target.y);
+  await page.mouse.click(host.x + target.x, host.y + target.y);
 }

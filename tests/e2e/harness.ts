@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/extension-browser.mjs';
@@ -40,9 +41,28 @@ export const STORAGE_STATES = [
 ] as const;
 export type StorageState = (typeof STORAGE_STATES)[number];
 
-export function launch(state: StorageState = STORAGE_STATES[0]): Promise<ExtensionBrowser> {
+/**
+ * The Chrome build as it is once the user has allowed reminders: a copy whose manifest grants
+ * `notifications` instead of listing it as optional. Chrome asks for an optional permission in a dialog
+ * of its own that no automation can answer; the asking itself is tested in Firefox, which can be told
+ * to grant it as a person would.
+ */
+export function buildWithRemindersAllowed(): string {
+  const copy = mkdtempSync(join(tmpdir(), 'track-record-build-'));
+  cpSync(EXTENSION_PATH, copy, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'));
+  manifest.optional_permissions = manifest.optional_permissions.filter((p: string) => p !== 'notifications');
+  manifest.permissions.push('notifications');
+  writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest));
+  return copy;
+}
+
+export function launch(
+  state: StorageState = STORAGE_STATES[0],
+  extensionPath = EXTENSION_PATH,
+): Promise<ExtensionBrowser> {
   return launchWithExtension({
-    extensionPath: EXTENSION_PATH,
+    extensionPath,
     partitioning: state.partitioning,
     ...(state.partitioning ? {} : { thirdPartyCookies: 'blocked' as const }),
   });

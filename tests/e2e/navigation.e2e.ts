@@ -213,10 +213,9 @@ describe('the extension on a single-page app (Upwork talent search imitation)', 
     const panel = await browser.context.newPage();
     // (Both tabs opened on the same search address: the one showing Carla is found by her address.)
     await panel.goto(browser.extensionUrl(`sidepanel.html?tab=${await tabIdOf(browser, other.tab)}`));
-    const form = panel.getByRole('form', { name: 'Record an event' });
-    await form.getByLabel('What happened').selectOption('late');
-    await form.getByLabel('Days late').fill('4');
-    await form.getByRole('button', { name: 'Record' }).click();
+    await panel.getByRole('button', { name: 'Late', exact: true }).click();
+    await panel.keyboard.type('4');
+    await panel.keyboard.press('Enter');
     await expect
       .poll(async () => (await badgeLabels(browser, listing.tab))[keyOf(carla)])
       .toBe('Track Record: Cancel · 44');

@@ -77,8 +77,11 @@ describe.skipIf(!HAVE_SHARED_PAGES).each(STORAGE_STATES)(
       const popup = await browser.context.newPage();
       await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
       await popup.getByRole('heading', { name: 'Rachel W.' }).waitFor();
-      await popup.getByRole('textbox').fill('Missed the Friday demo, said the VPN was down');
-      await popup.getByRole('button', { name: 'Add note' }).click();
+      await popup.getByRole('button', { name: 'Note', exact: true }).click();
+      await popup
+        .getByRole('textbox', { name: 'Note' })
+        .fill('Missed the Friday demo, said the VPN was down');
+      await popup.keyboard.press('Enter');
       await popup.getByTestId('event').first().waitFor();
       await popup.close();
 

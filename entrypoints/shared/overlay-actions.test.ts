@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SeenProfile } from '../../model/page';
+import { DAY_MS } from '../../scoring/dates';
+import { loadContractorView, trackProfile } from '../../storage/contractors';
+import { TrackRecordDb } from '../../storage/db';
+import { grantAccess, recordEvent } from '../../storage/history';
+import { readSettings } from '../../storage/settings';
+import { overlayActions } from './overlay-actions';
+
+// What the overlay frame may do to the records, through the background: only to whoever the tab's
+// page shows, and only with ids of that contractor's.
+
+const NOW = Date.UTC(2026, 0, 12, 12);
+const profile = (id: string, name: string): SeenProfile => ({
+  platform: 'fiverr',
+  id,
+  key: `fiverr:${id}`,
+  name,
+  url: `https://www.fiverr.com/${id}`,
+});
+const TONI = profile('tonigdesign', 'Toni G.');
+const SAM = profile('samwrites', 'Sam W.');
+
+let db: TrackRecordDb;
+let shown: SeenProfile | null;
+let actions: ReturnType<typeof overlayActions>;
+beforeEach(() => {
+  db = new TrackRecordDb(`test-${crypto.randomUUID()}`);
+  shown = TONI;
+  actions = overlayActions({ db, pageShown: async () => shown, now: () => NOW });
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('overlay actions', () => {
+  it('records a capture for the freelancer the tab shows, and undoes it', async () => {
+    const toni = await trackProfile(db, TONI, NOW - DAY_MS);
+    const recorded = await actions['overlay-record'](
+      { type: 'overlay-record', key: TONI.key, input: { kind: 'late', at: NOW, daysLate: 3 } },
+      7,
+    );
+    expect(recorded).toEqual({ eventId: expect.any(String) });
+    expect((await loadContractorView(db, toni, NOW))?.assessment.verdict).toBe('cancel');
+    const undone = await actions['overlay-undo'](
+      { type: 'overlay-undo', key: TONI.key, eventId: (recorded as { eventId: string }).eventId },
+      7,
+    );
+    expect(undone).toEqual({});
+    expect((await loadContractorView(db, toni, NOW))?.assessment.verdict).toBe('new');
+  });
+
+  it('refuses when the page no longer shows that freelancer, or nobody is tracked there', async () => {
+    await trackProfile(db, TONI, NOW);
+    shown = SAM;
+    const input = { kind: 'note' as const, at: NOW, text: 'x' };
+    expect(await actions['overlay-record']({ type: 'overlay-record', key: TONI.key, input }, 7)).toEqual({
+      error: 'the page no longer shows this freelancer; reload it',
+    });
+    expect(await actions['overlay-record']({ type: 'overlay-record', key: SAM.key, input }, 7)).toEqual({
+      error: 'nobody is tracked on this page',
+    });
+  });
+
+  it("refuses to undo or revoke what is someone else's", async () => {
+    await trackProfile(db, TONI, NOW);
+    const sam = await trackProfile(db, SAM, NOW);
+    const note = await recordEvent(db, { contractorId: sam, type: 'note', text: 'Sam’s' }, NOW);
+    const access = await grantAccess(db, { contractorId: sam, what: 'Drive', level: 'edit' }, NOW);
+    const refused = { error: 'that is not on this freelancer’s record' };
+    expect(await actions['overlay-undo']({ type: 'overlay-undo', key: TONI.key, eventId: note }, 7)).toEqual(
+      refused,
+    );
+    expect(
+      await actions['overlay-revoke']({ type: 'overlay-revoke', key: TONI.key, accessId: access }, 7),
+    ).toEqual(refused);
+    expect((await loadContractorView(db, sam, NOW))?.events).toHaveLength(2);
+  });
+
+  it('gives the cancel plan, cancels with the cool-off chosen, revokes, and takes them back', async () => {
+    const toni = await trackProfile(db, TONI, NOW);
+    const access = await grantAccess(db, { contractorId: toni, what: 'Figma', level: 'edit' }, NOW);
+    const { plan } = (await actions['overlay-cancel-plan'](
+      { type: 'overlay-cancel-plan', key: TONI.key },
+      7,
+    )) as {
+      plan: { name: string; accesses: unknown[] };
+    };
+    expect(plan).toMatchObject({ name: 'Toni G.', accesses: [{ id: access, what: 'Figma' }] });
+    await actions['overlay-cancel'](
+      { type: 'overlay-cancel', key: TONI.key, coolOff: 'never', reason: '' },
+      7,
+    );
+    await actions['overlay-revoke']({ type: 'overlay-revoke', key: TONI.key, accessId: access }, 7);
+    const dropped = await loadContractorView(db, toni, NOW);
+    expect(dropped?.assessment.verdict).toBe('dropped');
+    expect(dropped?.accesses[0]?.revokedAt).toBe(NOW);
+    await actions['overlay-reinstate']({ type: 'overlay-reinstate', key: TONI.key }, 7);
+    expect((await loadContractorView(db, toni, NOW))?.assessment.verdict).toBe('new');
+  });
+
+  it('remembers the folded card for every profile', async () => {
+    await actions['overlay-fold']({ type: 'overlay-fold', folded: true }, 7);
+    expect((await readSettings(db)).overlayFolded).toBe(true);
+  });
+});
