@@ -1,11 +1,13 @@
 import '../../components/theme.css';
 import { render } from 'preact';
 import { Deadlines } from '../shared/deadlines';
+import { announceRecordChanges } from '../shared/record-changes';
 
 // Where a reminder leads (`#milestone=<id>`): every open milestone on the roster, soonest due first, with
 // the answers a reminder offers.
 const focus = /^#milestone=([0-9A-Z]{26})$/.exec(location.hash)?.[1];
 
+announceRecordChanges();
 render(
   <div class="stack dashboard">
     <h1>Deadlines</h1>

@@ -13,6 +13,7 @@ import { seedDemo } from '../../storage/demo';
 import { loadRoster } from '../../storage/roster';
 import { readSettings, updateSettings } from '../../storage/settings';
 import { useLive } from '../shared/live';
+import { announceRecordChanges } from '../shared/record-changes';
 
 // Opened once, when the extension is installed: what it does, the privacy promise, how strict to be,
 // and demo data to try it with — offered, never loaded unasked.
@@ -139,4 +140,5 @@ function Welcome() {
   );
 }
 
+announceRecordChanges();
 render(<Welcome />, document.getElementById('app') as HTMLElement);
