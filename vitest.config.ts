@@ -8,7 +8,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 const DOM_TESTS = [
   'components/**/*.test.{ts,tsx}',
   'sites/**/*.test.ts',
-  'entrypoints/**/*.test.ts',
+  'contexts/**/*.test.{ts,tsx}',
   'tests/sites/**/*.test.ts',
   'bench/floor.test.ts',
 ];

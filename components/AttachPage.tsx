@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { RecordId } from '../model/ids';
-import { ErrorText, messageOf } from './ErrorText';
+import { messageOf } from '../scoring/format';
+import { ErrorText } from './ErrorText';
 
 /** Whom a page is attached to: a new contractor by that name, or someone already tracked. */
 export type AttachChoice = { kind: 'new'; name: string } | { kind: 'existing'; contractorId: RecordId };

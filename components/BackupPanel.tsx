@@ -2,7 +2,7 @@ import { formatCount } from '../scoring/format';
 
 type Count = { added: number; changed: number };
 /** What a merge would do (storage/backup.ts `MergeResult`, as this view needs it). */
-export type MergePreview = {
+type MergePreview = {
   counts: { contractors: Count; events: Count; engagements: Count; profiles: Count } & Record<string, Count>;
   folded: { name: string; into: string }[];
   addedNames: string[];

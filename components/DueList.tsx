@@ -6,7 +6,7 @@ import { ErrorText } from './ErrorText';
 import { useAction } from './use-action';
 
 /** An open milestone on the roster, as the deadlines list shows it. */
-export type DueItem = {
+type DueItem = {
   id: string;
   title: string;
   engagement: string;
@@ -14,7 +14,7 @@ export type DueItem = {
   dueAt: number;
 };
 
-export type DueAnswer = 'delivered' | 'not-yet';
+type DueAnswer = 'delivered' | 'not-yet';
 
 type Props = {
   items: DueItem[];

@@ -6,8 +6,3 @@ export function ErrorText({ message }: { message: string | null | undefined }) {
     </p>
   ) : null;
 }
-
-/** What went wrong, in words, from anything thrown. */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -2,9 +2,9 @@ import { useState } from 'preact/hooks';
 import type { RecordId } from '../model/ids';
 import type { PlatformMetrics } from '../model/page';
 import type { Contractor, ProfileRecord } from '../model/records';
-import { formatDay } from '../scoring/format';
+import { formatDay, messageOf } from '../scoring/format';
 import { siteName } from '../sites';
-import { ErrorText, messageOf } from './ErrorText';
+import { ErrorText } from './ErrorText';
 
 function metricsText(m: PlatformMetrics | undefined): string {
   if (!m) return '';

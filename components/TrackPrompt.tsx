@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { ErrorText, messageOf } from './ErrorText';
+import { messageOf } from '../scoring/format';
+import { ErrorText } from './ErrorText';
 
 /** Shown for a freelancer the user has not tracked yet. */
 export function TrackPrompt({ name, onTrack }: { name: string; onTrack: () => Promise<void> }) {

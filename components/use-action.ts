@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { messageOf } from './ErrorText';
+import { messageOf } from '../scoring/format';
 
 /**
  * One user action that may be refused: whether it is running, and why it failed (after `failed`, e.g.

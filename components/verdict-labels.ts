@@ -17,6 +17,3 @@ export const VERDICT_TEXT: Record<Verdict, { label: string; short: string; advic
   ok: { label: 'OK', short: 'OK', advice: 'No strikes so far.' },
   new: { label: 'New', short: 'New', advice: 'No deliveries recorded yet.' },
 };
-
-/** Most urgent first: the roster lists contractors in this order. */
-export const VERDICT_ORDER: Verdict[] = ['cancel', 'watch', 'dropped', 'new', 'ok', 'trusted'];

@@ -2,6 +2,25 @@ import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { overlayViewOf } from '../components/overlay-view';
+import { overlayActions } from '../contexts/background/overlay-actions';
+import { serveOverlay } from '../contexts/background/overlay-service';
+import {
+  createReminders,
+  DEADLINE_ALARM,
+  type Notifier,
+  nextDayStart,
+} from '../contexts/background/reminders';
+import { onSendersSite, senderChecks } from '../contexts/background/senders';
+import { syncSiteScripts } from '../contexts/background/site-access';
+import {
+  openHistory,
+  pageTracked,
+  showDueCount,
+  tellTabsBadgesChanged,
+  trackShown,
+} from '../contexts/background/tab-actions';
+import { coalesced, onRecordsChanged } from '../contexts/browser/record-changes';
+import { profileOnTab } from '../contexts/browser/tab';
 import {
   askContent,
   FromExtensionPage,
@@ -11,120 +30,19 @@ import {
   ToBackground,
   type ToContent,
 } from '../messages/protocol';
-import { webProfile } from '../sites/web';
+import { messageOf } from '../scoring/format';
 import { badgesForKeys } from '../storage/badges';
-import { findContractorIdByKey, loadViewByKey, recordPageSeen, trackProfile } from '../storage/contractors';
+import { loadViewByKey, recordPageSeen } from '../storage/contractors';
 import { getDb } from '../storage/db';
 import { readSettings } from '../storage/settings';
-import { overlayActions } from './shared/overlay-actions';
-import { serveOverlay } from './shared/overlay-service';
-import { coalesced, onRecordsChanged } from './shared/record-changes';
-import { createReminders, DEADLINE_ALARM, type Notifier, nextDayStart } from './shared/reminders';
-import { openHistoryPanel } from './shared/side-panel';
-import { syncSiteScripts } from './shared/site-access';
-import { profileOnTab } from './shared/tab';
-
-type Sender = { id?: string; tab?: { id?: number }; url?: string; frameId?: number };
-type TabSender = Sender & { tab: { id: number } };
-
-/** Content-script messages come from a tab of ours, never from an extension page or another extension. */
-const fromOurContentScript = (sender: Sender) =>
-  sender.id === browser.runtime.id &&
-  sender.tab?.id !== undefined &&
-  !sender.url?.startsWith(self.location.origin);
-
-/**
- * The overlay frame: our own overlay page (an extension address, whatever id it is served under),
- * embedded in a tab's page (a frame, not the tab itself). Neither a content script (its address is the
- * web page's) nor another of our pages opened as a tab passes.
- */
-function fromOverlayFrame(sender: Sender | undefined): sender is TabSender {
-  if (sender?.id !== browser.runtime.id || sender.tab?.id === undefined || !sender.frameId) return false;
-  try {
-    const url = new URL(sender.url ?? '');
-    return url.protocol === location.protocol && url.pathname === '/overlay.html';
-  } catch {
-    return false;
-  }
-}
-
-/** One of our pages opened as its own document (popup, side panel, roster…): not a frame in a web page. */
-const fromOurPage = (sender: Sender) =>
-  sender.id === browser.runtime.id &&
-  sender.url?.startsWith(`${self.location.origin}/`) === true &&
-  !sender.url.startsWith(`${self.location.origin}/overlay.html`);
-
-/** Tells every tab's content script that verdicts may have changed (its badges ask again). */
-async function tellTabsBadgesChanged() {
-  for (const { id } of await browser.tabs.query({})) {
-    if (id === undefined) continue;
-    const send = (m: ToContent) => browser.tabs.sendMessage(id, m, { frameId: 0 });
-    askContent(send, { type: 'badges-changed' }).catch(() => {}); // no content script of ours there
-  }
-}
-
-/** A content script reports only the page it is on: the profile's address is on the sender's site. */
-function onSendersSite(address: string, sender: Sender): boolean {
-  try {
-    return sender.url !== undefined && new URL(address).origin === new URL(sender.url).origin;
-  } catch {
-    return false;
-  }
-}
-
-/** Whether the page the sender is on was attached by hand; a script may ask only about its own address. */
-async function pageTracked(key: string, sender: Sender): Promise<boolean> {
-  if (!sender.url || webProfile(sender.url)?.key !== key) return false;
-  return (await findContractorIdByKey(getDb(), key)) !== undefined;
-}
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** Track, clicked in the overlay: only the freelancer the tab's page shows right now. */
-async function trackShown(key: string, tabId: number): Promise<{ error?: string }> {
-  const shown = await profileOnTab(tabId);
-  if (shown?.key !== key) return { error: 'the page no longer shows this freelancer; reload it' };
-  try {
-    await trackProfile(getDb(), shown);
-    return {};
-  } catch (error) {
-    return { error: messageOf(error) };
-  }
-}
-
-/**
- * "Open full history", clicked in the overlay: beside the page where the browser lets the background
- * open it from that click, else the contractor's full record on the roster page, in a new tab.
- */
-async function openHistory(key: string, tabId: number) {
-  const beside = openHistoryPanel(tabId); // first, while the click's gesture is still on
-  try {
-    return { opened: await beside };
-  } catch {
-    const id = await findContractorIdByKey(getDb(), key);
-    if (id === undefined) return { error: 'nobody is tracked on this page' };
-    const url = browser.runtime.getURL(`/dashboard.html#contractor=${encodeURIComponent(String(id))}`);
-    await browser.tabs.create({ url, openerTabId: tabId });
-    return { opened: 'tab' as const };
-  }
-}
 
 /** Notifications, once the user allowed them (an optional permission, asked when a due date is first set). */
 const notifier = () => (browser as unknown as { notifications?: Notifier }).notifications;
 
-/** The toolbar button counts the milestones due today or overdue. */
-async function showDueCount(count: number) {
-  await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });
-  await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
-  await browser.action.setTitle({
-    title:
-      count > 0
-        ? `Track Record — ${count} milestone${count === 1 ? '' : 's'} due or overdue`
-        : 'Track Record',
-  });
-}
-
+// The extension's background: one flat list of listeners, each checking its sender (contexts/background/
+// senders.ts) and handing the work to a handler.
 export default defineBackground(() => {
+  const is = senderChecks(browser.runtime.id, self.location.origin);
   /** The overlay frame each tab shows, to pass on what its page was seen to show. */
   const overlays = new Map<number, ReturnType<typeof serveOverlay>>();
   const reminders = createReminders({
@@ -156,7 +74,7 @@ export default defineBackground(() => {
   });
   onRecordsChanged(recordsChanged);
   browser.runtime.onMessage.addListener(
-    listener(FromExtensionPage, fromOurPage, {
+    listener(FromExtensionPage, is.extensionPage, {
       'records-changed': async () => {
         recordsChanged();
         return {};
@@ -183,7 +101,7 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener(
-    listener(ToBackground, fromOurContentScript, {
+    listener(ToBackground, is.contentScript, {
       'page-seen': async ({ profile }, sender) => {
         if (!onSendersSite(profile.url, sender)) return { recorded: false };
         if (sender.tab?.id !== undefined) overlays.get(sender.tab.id)?.pageSeen(profile);
@@ -196,7 +114,7 @@ export default defineBackground(() => {
 
   const actions = overlayActions({ db: getDb(), pageShown: profileOnTab });
   browser.runtime.onMessage.addListener(
-    listener(OverlayRequest, fromOverlayFrame, {
+    listener(OverlayRequest, is.overlayFrame, {
       'overlay-track': ({ key }, sender) => trackShown(key, sender.tab.id),
       'overlay-open-history': ({ key }, sender) => openHistory(key, sender.tab.id),
       'overlay-record': (request, sender) => actions['overlay-record'](request, sender.tab.id),
@@ -212,7 +130,7 @@ export default defineBackground(() => {
   // Each overlay frame keeps a port open while it shows a profile; the card is pushed on every change.
   browser.runtime.onConnect.addListener((port) => {
     const sender = port.sender;
-    if (port.name !== OVERLAY_PORT || !fromOverlayFrame(sender)) return port.disconnect();
+    if (port.name !== OVERLAY_PORT || !is.overlayFrame(sender)) return port.disconnect();
     const tabId = sender.tab.id;
     const served = serveOverlay(port, {
       watch(key, next, fail) {

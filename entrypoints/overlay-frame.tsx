@@ -2,9 +2,9 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { type OverlayActions, OverlayCard } from '../components/OverlayCard';
+import { linkOverlay, type OverlayState } from '../contexts/frame/link';
 import { OVERLAY_UNANSWERED, type OverlayUnanswered } from '../messages/content';
 import { askForOverlay, OVERLAY_PORT, type OverlayRequest } from '../messages/protocol';
-import { linkOverlay, type OverlayState } from './overlay/link';
 
 // The overlay frame's script (overlay/index.html loads it), inside a closed shadow root on the marketplace
 // page. It is built on its own, not with the extension's other pages, so it carries only the code it uses:

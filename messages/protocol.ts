@@ -123,7 +123,7 @@ export const backgroundAnswers = {
 };
 
 /** Where the history opened: Chrome's side panel, Firefox's sidebar, or the roster page in a new tab. */
-export const HistoryOpenedIn = z.enum(['side-panel', 'sidebar', 'tab']);
+const HistoryOpenedIn = z.enum(['side-panel', 'sidebar', 'tab']);
 const Refusal = z.object({ error: z.optional(z.string()) });
 const overlayAnswers = {
   'overlay-track': Refusal,

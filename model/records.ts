@@ -15,13 +15,13 @@ export const Id = z.string().regex(RECORD_ID_PATTERN, 'not a record id');
 const stored = { id: Id, updatedAt: Timestamp };
 const Money = z.number().finite().nonnegative();
 /** ISO 4217-like code, e.g. "USD". */
-export const Currency = z
+const Currency = z
   .string()
   .trim()
   .regex(/^[A-Z]{3}$/, 'a currency is a three-letter code such as USD');
 
 /** A kind of work ("WordPress", "copywriting"). Compared case-insensitively by the rules. */
-export const SkillArea = z.string().trim().min(1, 'a skill area cannot be empty').max(100);
+const SkillArea = z.string().trim().min(1, 'a skill area cannot be empty').max(100);
 
 export const ContractorStatus = z.enum(['active', 'paused', 'dropped']);
 export type ContractorStatus = z.infer<typeof ContractorStatus>;
@@ -200,8 +200,6 @@ export type NewEvent = z.input<typeof NewEvent>;
 /** Something that happened with a contractor, as stored. */
 export const HistoryEvent = eventKinds({ ...eventBase, ...stored });
 export type HistoryEvent = z.infer<typeof HistoryEvent>;
-export type EventType = HistoryEvent['type'];
-export type NoteEvent = Extract<HistoryEvent, { type: 'note' }>;
 
 /** An access the contractor holds ("WordPress admin", "Google Drive folder"). */
 const accessFields = {

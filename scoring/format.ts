@@ -60,3 +60,8 @@ export function money(amount: number, currency?: string): string {
   const rounded = Math.round(amount * 100) / 100;
   return `${formatCount(rounded)}${currency ? ` ${currency}` : ''}`;
 }
+
+/** What went wrong, in words, from anything thrown. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -22,7 +22,7 @@ export function confidenceOf(n: number, s: Settings): Confidence {
 }
 
 /** Failure weight of something `d` days late past grace: 1 + min(1, d / 7). */
-export function lateFailure(d: number, s: Settings): number {
+function lateFailure(d: number, s: Settings): number {
   return 1 + Math.min(1, d / s.lateScaleDays);
 }
 

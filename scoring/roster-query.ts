@@ -5,7 +5,7 @@ import type { Amounts, RosterRow, RowAssessment } from './roster-row';
 /** A roster row with its assessment for the moment the roster was read. */
 export type ShownRow = RosterRow & { assessment: RowAssessment };
 
-export const SORT_KEYS = [
+const SORT_KEYS = [
   'name',
   'platforms',
   'skills',
@@ -19,8 +19,8 @@ export const SORT_KEYS = [
 ] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
-export const STATUS_FILTERS = ['all', 'active', 'dropped'] as const;
-export type StatusFilter = (typeof STATUS_FILTERS)[number];
+const STATUS_FILTERS = ['all', 'active', 'dropped'] as const;
+type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 /** What the roster shows: a search, filters and a sort, all kept in the page's address. */
 export type RosterQuery = {

@@ -4,9 +4,9 @@ import type { Settings } from '../model/settings';
 import type { Assessment } from '../model/summary';
 import { formatDay, money, plural } from './format';
 
-export type Severity = 'info' | 'warning' | 'critical';
-export type RuleId = 1 | 2 | 3 | 4 | 5 | 'care';
-export type RecordRef =
+type Severity = 'info' | 'warning' | 'critical';
+type RuleId = 1 | 2 | 3 | 4 | 5 | 'care';
+type RecordRef =
   | { kind: 'contractor' | 'engagement' | 'milestone' | 'access' | 'event'; id: RecordId }
   | { kind: 'skill'; id: string };
 
@@ -34,7 +34,7 @@ export type Roster = {
 const skillKey = (skill: string) => skill.trim().toLowerCase();
 
 /** Proven: not dropped, at least one on-time delivery, verdict ok or trusted. */
-export function isProven(c: RosterContractor): boolean {
+function isProven(c: RosterContractor): boolean {
   return (
     c.status !== 'dropped' &&
     c.assessment.onTime >= 1 &&

@@ -5,7 +5,8 @@ import type { Fact } from '../model/summary';
 import { DAY_MS } from './dates';
 import { deriveFacts } from './facts';
 import { formatDay } from './format';
-import { assess, formatContribution, recency } from './score';
+import { recency } from './outcomes';
+import { assess, formatContribution } from './score';
 
 // The design guide's formulas, written out independently of the code under test.
 const guideScore = (S: number, F: number) => Math.round((100 * (2 + S)) / (3 + S + F));

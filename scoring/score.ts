@@ -8,8 +8,6 @@ import { factTime } from './facts';
 import { formatDay, plural } from './format';
 import { confidenceOf, type Outcome, outcomeOf, recency, scoreOf, verdictOf } from './outcomes';
 
-export { confidenceOf, lateFailure, type Outcome, outcomeOf, recency, scoreOf, verdictOf } from './outcomes';
-
 const FOREVER = Number.MAX_SAFE_INTEGER;
 
 /** What a fact was, in words; the surfaces write the day next to it. */

@@ -43,7 +43,7 @@ export function historiesByContractor(tables: History): (contractorId: RecordId)
 }
 
 /** While the user's cool-off after "cancel and move on" lasts, the verdict is `dropped`. */
-export function droppedUntil(c: Pick<Contractor, 'status' | 'coolOffUntil'>): number | undefined {
+function droppedUntil(c: Pick<Contractor, 'status' | 'coolOffUntil'>): number | undefined {
   return c.status === 'dropped' ? c.coolOffUntil : undefined;
 }
 

@@ -3,7 +3,8 @@ import type { Settings } from '../model/settings';
 import type { Fact } from '../model/summary';
 import { DAY_MS } from './dates';
 import { factTime } from './facts';
-import { assess, outcomeOf } from './score';
+import { outcomeOf } from './outcomes';
+import { assess } from './score';
 
 /** A point of a chart: a time and a value (null: nothing to show then). */
 export type Point = [at: number, value: number | null];

@@ -7,7 +7,7 @@ import puppeteer from 'puppeteer-core';
 import { findFirefox } from './firefox.mjs';
 
 /** The add-on id of the Firefox build (wxt.config.ts). */
-export const ADDON_ID = 'track-record@track-record';
+const ADDON_ID = 'track-record@track-record';
 
 /**
  * @param {{ extensionPath: string, headless?: boolean, pages?: Map<string, string>, dumpio?: boolean }} options

@@ -25,7 +25,7 @@ const FORMAT = 'track-record-backup';
  * 1–2. numbered by the browser that wrote them (schema 1–2); mapped to global ids on import (renumber.ts);
  * 3. global ids (model/ids.ts), so a backup merges into any browser's records by id alone.
  */
-export const BACKUP_VERSION = 3;
+const BACKUP_VERSION = 3;
 
 /** Files larger than this are refused before they are read (a roster of 10,000 people is about 50 MB). */
 export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
@@ -45,7 +45,7 @@ const MAX_STRING = 20_000;
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** The record tables of a backup, in the order they are validated and written. */
-export const BACKUP_TABLES = [
+const BACKUP_TABLES = [
   'contractors',
   'profiles',
   'engagements',
@@ -54,7 +54,7 @@ export const BACKUP_TABLES = [
   'events',
   'snapshots',
 ] as const;
-export type BackupTable = (typeof BACKUP_TABLES)[number];
+type BackupTable = (typeof BACKUP_TABLES)[number];
 
 const SCHEMAS = {
   contractors: Contractor,
@@ -402,7 +402,7 @@ export async function deleteEverything(db: TrackRecordDb): Promise<void> {
 }
 
 /** What a merge adds and changes, per table. */
-export type MergeCounts = Record<BackupTable, { added: number; changed: number }>;
+type MergeCounts = Record<BackupTable, { added: number; changed: number }>;
 
 /** What a merge will do (its preview) or did. */
 export type MergeResult = {

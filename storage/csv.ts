@@ -144,7 +144,7 @@ export function parseCsv(text: string): string[][] {
 
 /** What a column of the file may hold. */
 export const CSV_FIELDS = ['name', 'skills', 'tags', 'profiles', 'notes'] as const;
-export type CsvField = (typeof CSV_FIELDS)[number];
+type CsvField = (typeof CSV_FIELDS)[number];
 export type CsvMapping = Partial<Record<CsvField, number>>;
 
 const GUESSES: Record<CsvField, RegExp> = {

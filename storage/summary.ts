@@ -4,7 +4,7 @@ import { buildSummary, type History } from '../scoring/summary';
 import type { StoredContractor, TrackRecordDb } from './db';
 
 /** Reads a contractor's whole history through the contractorId indexes, events in the order they happened. */
-export async function readHistory(db: TrackRecordDb, contractorId: RecordId): Promise<History> {
+async function readHistory(db: TrackRecordDb, contractorId: RecordId): Promise<History> {
   const [events, engagements, milestones, accesses] = await Promise.all([
     db.events.where({ contractorId }).toArray(),
     db.engagements.where({ contractorId }).toArray(),

@@ -12,9 +12,22 @@ const RULES: Record<string, { folders: string[]; packages: string[] }> = {
   storage: { folders: ['storage', 'model', 'scoring'], packages: ['dexie', 'papaparse'] },
   // sites/ for the marketplaces' names: each adapter owns its own, the registry lists them.
   components: { folders: ['components', 'model', 'scoring', 'sites'], packages: ['preact'] },
+  // What each running context does, wired to the browser and the database; entrypoints/ only starts them.
+  // (What the content script and the overlay frame reach is narrower still: see the walks below.)
+  contexts: {
+    folders: ['contexts', 'components', 'messages', 'model', 'scoring', 'sites', 'storage'],
+    packages: ['preact', 'dexie', 'wxt'],
+  },
+  // Wiring: the files WXT builds, each starting one context.
+  entrypoints: {
+    folders: ['entrypoints', 'contexts', 'components', 'messages', 'model', 'scoring', 'sites', 'storage'],
+    packages: ['preact', 'dexie', 'wxt'],
+  },
 };
 
 const ROOT = resolve('.');
+/** Every folder of the extension's own code. */
+const FOLDERS = ['model', 'sites', 'scoring', 'messages', 'storage', 'components', 'contexts', 'entrypoints'];
 const SOURCE = /\.(ts|tsx)$/;
 const isTest = (file: string) => /\.test\.tsx?$/.test(file);
 
@@ -121,9 +134,9 @@ describe('the import table', () => {
   }
 
   it('only model/zod.ts and model/zod-mini.ts import zod, so jitless mode is set before any schema', () => {
-    const direct = ['model', 'sites', 'scoring', 'messages', 'storage', 'components', 'entrypoints']
-      .flatMap(filesUnder)
-      .filter((file) => importsOf(file).some((spec) => spec === 'zod' || spec.startsWith('zod/')));
+    const direct = FOLDERS.flatMap(filesUnder).filter((file) =>
+      importsOf(file).some((spec) => spec === 'zod' || spec.startsWith('zod/')),
+    );
     expect(direct.map((f) => relative(ROOT, f)).sort()).toEqual(['model/zod-mini.ts', 'model/zod.ts']);
   });
 
@@ -160,10 +173,41 @@ describe('the import table', () => {
     expect(calls).toEqual([]);
   });
 
-  it('no source turns strings into HTML or polls with a timer', () => {
-    const sources = ['model', 'sites', 'scoring', 'messages', 'storage', 'components', 'entrypoints']
+  // A module that, through others, imports itself loads in an order nobody chose (db → migrations → summary →
+  // db was one); type-only imports are erased and cannot.
+  it('no module imports itself through others', () => {
+    const sources = [...FOLDERS, 'bench']
       .flatMap(filesUnder)
-      .filter((f) => !isTest(f));
+      .filter((f) => !isTest(f))
+      .map((f) => resolve(f));
+    const edges = new Map(
+      sources.map((file) => [
+        file,
+        valueImportsOf(file)
+          .filter((spec) => spec.startsWith('.'))
+          .map((spec) => resolveLocal(file, spec))
+          .filter((target) => SOURCE.test(target)),
+      ]),
+    );
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (file: string, path: string[]) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        cycles.push([...path.slice(path.indexOf(file)), file].map((f) => relative(ROOT, f)).join(' → '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const next of edges.get(file) ?? []) visit(next, [...path, file]);
+      state.set(file, 'done');
+    };
+    for (const file of sources) visit(file, []);
+    expect(sources.length).toBeGreaterThan(100);
+    expect(cycles).toEqual([]);
+  });
+
+  it('no source turns strings into HTML or polls with a timer', () => {
+    const sources = FOLDERS.flatMap(filesUnder).filter((f) => !isTest(f));
     const offending = sources.filter((file) =>
       /innerHTML|outerHTML\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|\bsetInterval\(/.test(
         readFileSync(file, 'utf8'),

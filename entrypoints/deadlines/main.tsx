@@ -1,7 +1,7 @@
 import '../../components/theme.css';
 import { render } from 'preact';
-import { Deadlines } from '../shared/deadlines';
-import { announceRecordChanges } from '../shared/record-changes';
+import { announceRecordChanges } from '../../contexts/browser/record-changes';
+import { Deadlines } from '../../contexts/pages/deadlines';
 
 // Where a reminder leads (`#milestone=<id>`): every open milestone on the roster, soonest due first, with
 // the answers a reminder offers.

@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createPageWatcher } from '../../contexts/content/page-watcher';
 import { answerGuards, toContent } from '../../messages/content';
 import { ask, listen } from '../../messages/listen';
 import type { AnswerTo, ToBackground } from '../../messages/protocol';
 import { contentScriptMatches } from '../../sites';
-import { createPageWatcher } from './page-watcher';
 
 // Also registered at run time, with the same file, on each site the user granted from the popup
-// (entrypoints/shared/site-access.ts); there it shows the overlay only on pages attached by hand.
+// (contexts/background/site-access.ts); there it shows the overlay only on pages attached by hand.
 // It starts before the page is parsed, so that a profile's overlay is loading while the page still is;
 // it reads the page once the page is parsed.
 export default defineContentScript({

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SCRIPT_FILE } from '../../entrypoints/shared/site-access';
+import { CONTENT_SCRIPT_FILE } from '../../contexts/background/site-access';
 import { adapters, contentScriptMatches, siteOrigins } from '../../sites';
 import { matching, withSamples } from '../sites/samples';
 

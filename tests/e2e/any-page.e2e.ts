@@ -184,7 +184,7 @@ describe('tracking any page from the popup', () => {
   });
 
   // The prompt cannot be accepted in headless Chromium, so the grant itself is not exercised here
-  // (entrypoints/shared/site-access.test.ts covers the registration it triggers). What a grant leads
+  // (contexts/background/site-access.test.ts covers the registration it triggers). What a grant leads
   // to is: the same content-script file running on the page. `activeTab` lets the test put it there.
   it('granted: the content script on the page shows the overlay for the tracked address', async () => {
     await page.goto(ADDRESS);

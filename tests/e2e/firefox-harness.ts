@@ -6,7 +6,7 @@ import {
   launchFirefoxWithExtension,
 } from '../../scripts/extension-firefox.mjs';
 
-export const FIREFOX_EXTENSION_PATH = resolve('.output/firefox-mv3');
+const FIREFOX_EXTENSION_PATH = resolve('.output/firefox-mv3');
 
 export function launchFirefox(): Promise<FirefoxExtensionBrowser> {
   if (!existsSync(`${FIREFOX_EXTENSION_PATH}/manifest.json`)) {

@@ -9,7 +9,7 @@ import { type ExtensionBrowser, launchWithExtension } from '../../scripts/extens
 declare const chrome: typeof import('wxt/browser').browser;
 
 export const EXTENSION_PATH = resolve('.output/chrome-mv3');
-export const SHARED_PAGES = resolve('../shared/marketplace-pages');
+const SHARED_PAGES = resolve('../shared/marketplace-pages');
 export const HAVE_SHARED_PAGES = existsSync(`${SHARED_PAGES}/pages.json`);
 
 export type SharedPage = {

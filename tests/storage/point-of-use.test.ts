@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cancelPlanOf } from '../../components/cancel-plan';
-import { createReminders, type Notice } from '../../entrypoints/shared/reminders';
+import { createReminders, type Notice } from '../../contexts/background/reminders';
 import { NEVER_REHIRE } from '../../model/cool-off';
 import type { RecordId } from '../../model/ids';
 import { DAY_MS } from '../../scoring/dates';

@@ -1,17 +1,17 @@
 import { useState } from 'preact/hooks';
 import { BarChart } from '../../components/Charts';
-import { ErrorText, messageOf } from '../../components/ErrorText';
+import { ErrorText } from '../../components/ErrorText';
 import { FindingList, RULE_NAMES, recordLink } from '../../components/FindingList';
 import type { RecordId } from '../../model/ids';
 import { dayOf } from '../../scoring/dates';
-import { formatDay, money } from '../../scoring/format';
+import { formatDay, messageOf, money } from '../../scoring/format';
 import { formatAmounts } from '../../scoring/roster-query';
 import type { Amounts } from '../../scoring/roster-row';
 import { searchLinks } from '../../sites/index';
 import { getDb } from '../../storage/db';
 import { recordReward, revokeAccess } from '../../storage/history';
 import { loadOverview, type OpenMilestone, type Overview } from '../../storage/roster';
-import { useLive } from '../shared/live';
+import { useLive } from '../pages/live';
 
 /** Milestones due within this many days are "upcoming". */
 const UPCOMING_DAYS = 14;

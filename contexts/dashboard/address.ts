@@ -6,7 +6,7 @@ import { DEFAULT_QUERY, queryFromParams, queryToParams, type RosterQuery } from 
 // roster with its search, filters and sort (`#q=kim&verdict=watch&sort=-score`). Old `#roster` links still
 // open the roster.
 
-export const VIEWS = ['roster', 'rules', 'data'] as const;
+const VIEWS = ['roster', 'rules', 'data'] as const;
 export type View = (typeof VIEWS)[number];
 export type Place = { view: View; contractor: string | null; query: RosterQuery };
 

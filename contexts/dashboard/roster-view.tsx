@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { ErrorText, messageOf } from '../../components/ErrorText';
+import { ErrorText } from '../../components/ErrorText';
 import { RosterTable } from '../../components/RosterTable';
 import { VERDICT_TEXT } from '../../components/verdict-labels';
 import type { Settings } from '../../model/settings';
-import { formatCount, plural } from '../../scoring/format';
+import { formatCount, messageOf, plural } from '../../scoring/format';
 import {
   applyQuery,
   DEFAULT_QUERY,
@@ -20,7 +20,7 @@ import { seedDemo } from '../../storage/demo';
 import { loadFirstRows, loadRosterRows } from '../../storage/roster';
 import { ensureRosterRows } from '../../storage/rows';
 import { readSettings } from '../../storage/settings';
-import { useLive } from '../shared/live';
+import { useLive } from '../pages/live';
 import { saveFirstScreen } from './first-screen';
 import { offerUndo } from './undo';
 

@@ -7,7 +7,7 @@ import { findContractorIdByKey, loadContractorView } from '../../storage/contrac
 import type { TrackRecordDb } from '../../storage/db';
 import { cancelAndMoveOn, deleteEvent, reinstate, revokeAccess } from '../../storage/history';
 import { updateSettings } from '../../storage/settings';
-import { record } from './record';
+import { record } from '../pages/record';
 
 type Request<T extends OverlayRequest['type']> = Extract<OverlayRequest, { type: T }>;
 type Handler<T extends OverlayRequest['type']> = (

@@ -1,10 +1,10 @@
 import { type ComponentType, render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { messageOf } from '../../components/ErrorText';
+import { messageOf } from '../../scoring/format';
 import { getDb } from '../../storage/db';
-import { useLive } from '../shared/live';
-import { ReadOnlyNotice } from '../shared/read-only';
-import { announceRecordChanges } from '../shared/record-changes';
+import { announceRecordChanges } from '../browser/record-changes';
+import { useLive } from '../pages/live';
+import { ReadOnlyNotice } from '../pages/read-only';
 import { hashOf, rosterLink, usePlace, type View } from './address';
 import { backupDueDays, neverBackedUp, snoozeReminder } from './reminder';
 import { RosterView } from './roster-view';

@@ -6,7 +6,7 @@ const LAST_BACKUP = 'track-record:last-backup';
 const FIRST_SEEN = 'track-record:first-seen';
 const SNOOZED = 'track-record:backup-reminder-snoozed';
 const DAY_MS = 86_400_000;
-export const REMIND_AFTER_DAYS = 30;
+const REMIND_AFTER_DAYS = 30;
 
 const read = (key: string) => {
   const value = Number(localStorage.getItem(key));

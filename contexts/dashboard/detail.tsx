@@ -1,8 +1,8 @@
 import { useEffect } from 'preact/hooks';
 import { contractorIdFromLink, loadContractorView } from '../../storage/contractors';
 import { getDb } from '../../storage/db';
-import { ContractorDetail } from '../shared/contractor-detail';
-import { useLive } from '../shared/live';
+import { ContractorDetail } from '../pages/contractor-detail';
+import { useLive } from '../pages/live';
 import { rosterLink } from './address';
 
 /** `#contractor=<id>` (or the number an old link carries) opens one contractor's record. */

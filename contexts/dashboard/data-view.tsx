@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { type CheckedFile, ImportReview } from '../../components/BackupPanel';
 import { CsvMapper } from '../../components/CsvMapper';
-import { ErrorText, messageOf } from '../../components/ErrorText';
+import { ErrorText } from '../../components/ErrorText';
 import { PolicyPicker } from '../../components/PolicyPicker';
 import { ProgressBar } from '../../components/ProgressBar';
 import { profileKey } from '../../model/profile-key';
-import { formatCount } from '../../scoring/format';
+import { formatCount, messageOf } from '../../scoring/format';
 import { adapterFor } from '../../sites/index';
 import {
   backupText,
@@ -33,7 +33,7 @@ import {
 } from '../../storage/csv';
 import { getDb } from '../../storage/db';
 import { readSettings, updateSettings } from '../../storage/settings';
-import { useLive } from '../shared/live';
+import { useLive } from '../pages/live';
 import { markBackedUp } from './reminder';
 import { offerUndo } from './undo';
 

@@ -3,12 +3,13 @@ import { AccessList } from '../../components/AccessList';
 import { ContractorAbout } from '../../components/ContractorAbout';
 import { ContractorHeader } from '../../components/ContractorHeader';
 import { EngagementList } from '../../components/EngagementList';
-import { ErrorText, messageOf } from '../../components/ErrorText';
+import { ErrorText } from '../../components/ErrorText';
 import { EventList } from '../../components/EventList';
 import { headlinesFrom } from '../../components/event-labels';
 import { ProfileList } from '../../components/ProfileList';
 import { WhyList } from '../../components/WhyList';
 import type { HistoryEvent } from '../../model/records';
+import { messageOf } from '../../scoring/format';
 import {
   type ContractorView,
   mergeContractors,

@@ -46,7 +46,7 @@ export type RemindersDeps = {
 const ANSWERS = ['delivered', 'not-yet'] as const;
 
 /** "Was 'Logo v2' from Dana delivered?", and when it was due. */
-export function noticeOf(
+function noticeOf(
   d: Deadline,
   stage: ReminderStage,
   now: number,
