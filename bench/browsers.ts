@@ -1,7 +1,14 @@
 // The browsers the benchmark compares, all alike (same Chromium, same switches, same page server, same
 // probe), and one page load measured in any of them.
 import { type Chromium, launchChromium, type Tab } from './chromium';
-import { installProbe, type ProbeApi, type ProbeEvent, type ProbeOptions, type ProbeRecord } from './probe';
+import {
+  emptyProbeRecord,
+  installProbe,
+  type ProbeApi,
+  type ProbeEvent,
+  type ProbeOptions,
+  type ProbeRecord,
+} from './probe';
 
 export type BenchBrowser = {
   name: string;
@@ -67,7 +74,7 @@ export async function launchBench(
     appeared.catch(() => {});
     extensionId = new URL(worker.url).host;
   }
-  const initScript = `(${installProbe.toString()})(${JSON.stringify(options.probe)})`;
+  const initScript = `(${installProbe.toString()})(${JSON.stringify(options.probe)}, ${JSON.stringify(emptyProbeRecord())})`;
   return {
     name,
     chromium,
