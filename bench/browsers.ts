@@ -1,7 +1,14 @@
 // The browsers the benchmark compares, all alike (same Chromium, same switches, same page server, same
 // probe), and one page load measured in any of them.
 import { type Chromium, launchChromium, type Tab } from './chromium';
-import { installProbe, type ProbeApi, type ProbeEvent, type ProbeOptions, type ProbeRecord } from './probe';
+import {
+  emptyProbeRecord,
+  installProbe,
+  type ProbeApi,
+  type ProbeEvent,
+  type ProbeOptions,
+  type ProbeRecord,
+} from './probe';
 
 export type BenchBrowser = {
   name: string;
@@ -13,7 +20,7 @@ export type BenchBrowser = {
   close(): Promise<void>;
 };
 
-export type LoadMetrics = {
+type LoadMetrics = {
   /** CPU time of the page renderer's main thread (Performance.getMetrics in thread ticks, milliseconds):
    *  the work done, not the wall time it took; on a shared machine wall time also counts the time the
    *  thread waited for a core, which varied 700–1,400 ms between loads of the same page where CPU time
@@ -67,7 +74,7 @@ export async function launchBench(
     appeared.catch(() => {});
     extensionId = new URL(worker.url).host;
   }
-  const initScript = `(${installProbe.toString()})(${JSON.stringify(options.probe)})`;
+  const initScript = `(${installProbe.toString()})(${JSON.stringify(options.probe)}, ${JSON.stringify(emptyProbeRecord())})`;
   return {
     name,
     chromium,

@@ -47,7 +47,7 @@ type Message = {
 type Listener = (params: never, sessionId: string | undefined) => void;
 
 /** The DevTools protocol over Chromium's pipe (--remote-debugging-pipe: fd 3 in, fd 4 out, NUL-separated). */
-export class Cdp {
+class Cdp {
   private nextId = 0;
   private readonly pending = new Map<
     number,

@@ -3,7 +3,7 @@ import type { LoadSample } from './browsers';
 import { longTasksAdded, overlayBigDatabase, overlayReadyWarm, pageTaskTime } from './figures';
 import type { PageSamples } from './page-loads';
 import type { BenchPage } from './pages';
-import type { ProbeRecord } from './probe';
+import { emptyProbeRecord, type ProbeRecord } from './probe';
 
 const page: BenchPage = {
   id: 'p',
@@ -20,24 +20,7 @@ function load(record: Partial<ProbeRecord>, taskMs = 100): LoadSample {
     at: 0,
     settled: true,
     metrics: { taskMs, scriptMs: taskMs / 10, layoutMs: 0, styleMs: 0 },
-    record: {
-      overlayInserted: [],
-      overlayReady: [],
-      floorInserted: null,
-      badges: 0,
-      firstBadge: null,
-      lastBadge: null,
-      longTasks: [],
-      domContentLoaded: null,
-      load: null,
-      mutationBatches: 0,
-      texts: {},
-      selectors: {},
-      selectorsPainted: {},
-      lastClick: null,
-      lastChange: null,
-      ...record,
-    },
+    record: { ...emptyProbeRecord(), ...record },
   };
 }
 

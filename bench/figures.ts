@@ -77,7 +77,7 @@ export function overlayReadyWarm(samples: PageSamples, pages: BenchPage[]) {
 }
 
 /** The same, with every service worker stopped (and checked stopped) just before the load. */
-export function overlayReadyColdWorker(samples: PageSamples, pages: BenchPage[]) {
+function overlayReadyColdWorker(samples: PageSamples, pages: BenchPage[]) {
   return perPage(profiles(pages), (p) =>
     overlayFigure(of(samples, p, 'extension-cold'), of(samples, p, 'floor')),
   );
@@ -142,7 +142,7 @@ export function longTasksAdded(samples: PageSamples, pages: BenchPage[]) {
 
 /** Card badges on listings: when the first and last badge hosts went in, minus the floor's insertion
  *  (each after its DOMContentLoaded). */
-export function badgeTiming(samples: PageSamples, pages: BenchPage[]) {
+function badgeTiming(samples: PageSamples, pages: BenchPage[]) {
   return perPage(
     pages.filter((p) => p.kind === 'listing'),
     (p) => {
@@ -166,4 +166,16 @@ export function badgeTiming(samples: PageSamples, pages: BenchPage[]) {
       };
     },
   );
+}
+
+/** Every figure the page loads give, under the keys the results file holds them. */
+export function pageFigures(samples: PageSamples, pages: BenchPage[]) {
+  return {
+    overlayReadyWarm: overlayReadyWarm(samples, pages),
+    overlayReadyColdWorker: overlayReadyColdWorker(samples, pages),
+    pageTaskTime: pageTaskTime(samples, pages),
+    longTasksAdded: longTasksAdded(samples, pages),
+    overlayBigDatabase: overlayBigDatabase(samples, pages),
+    badges: badgeTiming(samples, pages),
+  };
 }

@@ -19,7 +19,7 @@ export type Browsers = {
 
 /** The variants a page is loaded in: profiles in all, listings (badges) without the stopped-worker and
  *  big-database variants, which concern the overlay. */
-export function variantsOf(page: BenchPage): Variant[] {
+function variantsOf(page: BenchPage): Variant[] {
   return page.kind === 'profile'
     ? ['none', 'floor', 'extension', 'extension-cold', 'extension-big']
     : ['none', 'floor', 'extension'];

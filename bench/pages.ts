@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type BenchContractor, profileUrl } from './backup';
 
-export const SHARED_PAGES = resolve('../shared/marketplace-pages');
+const SHARED_PAGES = resolve('../shared/marketplace-pages');
 
 type SharedPage = {
   file: string;

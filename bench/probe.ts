@@ -34,9 +34,6 @@ export type ProbeRecord = {
   /** When a frame had been drawn after the selector first matched (a task queued from the next
    *  animation frame runs once that frame is produced): the match was on screen by then. */
   selectorsPainted: Record<string, number>;
-  /** The last click and file choice, for timing what a click starts. */
-  lastClick: number | null;
-  lastChange: number | null;
 };
 
 /** What Node can ask the probe in a page (window.__bench). */
@@ -54,10 +51,10 @@ export type ProbeEvent =
   | { kind: 'selector'; selector: string }
   | { kind: 'selector-painted'; selector: string };
 
-export function installProbe(options: ProbeOptions): void {
-  const w = window as unknown as { __bench?: ProbeApi };
-  if (w.__bench) return;
-  const record: ProbeRecord = {
+/** A record before anything happened: the probe starts from it (given to the page as data, since the
+ *  probe may use nothing outside its own body). */
+export function emptyProbeRecord(): ProbeRecord {
+  return {
     overlayInserted: [],
     overlayReady: [],
     floorInserted: null,
@@ -71,9 +68,13 @@ export function installProbe(options: ProbeOptions): void {
     texts: {},
     selectors: {},
     selectorsPainted: {},
-    lastClick: null,
-    lastChange: null,
   };
+}
+
+/** Installs the probe in the page, starting from `record` (emptyProbeRecord()). */
+export function installProbe(options: ProbeOptions, record: ProbeRecord): void {
+  const w = window as unknown as { __bench?: ProbeApi };
+  if (w.__bench) return;
   const extensionPage = location.protocol === 'chrome-extension:';
   let lastMutation = performance.now();
   const waiters = new Set<() => void>();
@@ -150,20 +151,6 @@ export function installProbe(options: ProbeOptions): void {
     record.load = performance.now();
     settle();
   });
-  document.addEventListener(
-    'click',
-    () => {
-      record.lastClick = performance.now();
-    },
-    true,
-  );
-  document.addEventListener(
-    'change',
-    () => {
-      record.lastChange = performance.now();
-    },
-    true,
-  );
 
   const happened = (what: ProbeEvent): number | null => {
     switch (what.kind) {

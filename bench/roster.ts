@@ -1,48 +1,40 @@
-// The roster figures of issue 9, measured in a real Chromium with the built extension: a backup of 10,000
-// contractors imported through the roster's own controls, timed against a bare Dexie bulkPut of the same
-// rows in the same origin and run; then, on that database, the first rows on screen after the page opens,
-// a search keystroke, a filter and a sort to the new rows on screen, and memory while scrolling through
-// everyone. Every time is taken inside the page (performance.now(), MutationObserver, the next frame);
-// Node only starts things and reads the results. Plug into `npm run bench` as `measureRoster(browser, …)`.
+// The roster figures of issue 9, in the benchmark's Chromium with the built extension: the big backup
+// imported through the roster's own Import button, against a bare Dexie bulkPut of the same rows in the
+// same origin just before and just after it; then, on that database, the first row on screen after the
+// page opens (with the first screen the page keeps, and without it as on a first visit), a search
+// keystroke, a verdict filter and a sort to the new rows on screen, and memory while scrolling through
+// everyone. Every time is taken inside the page (performance.now(), a MutationObserver, then the next
+// frame); Node only starts things and reads the results.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { BrowserContext, Page } from 'playwright-core';
+import { type BenchBrowser, when } from './browsers';
+import type { Tab } from './chromium';
+import {
+  importAgainstBulkPut,
+  type MemorySample,
+  scrollMemory,
+  type WriteTime,
+  writeTime,
+} from './roster-figures';
+import { summarize } from './stats';
 
-/** What the roster figures need of a browser: a context with the extension, and its pages' addresses. */
-export type RosterBrowser = { context: BrowserContext; extensionUrl(path: string): string };
-
-export type Summary = { n: number; median: number; p95: number; min: number; max: number };
-
-/** The roster page as the figures find it (the DOM contract of the roster). */
+/** The roster page as the figures find it (its DOM contract). */
 export const ROSTER_UI = {
   row: '[data-testid="roster-row"]',
   search: 'input[type="search"]',
   verdictFilter: 'select[aria-label="Verdict"]',
+  sortButton: 'thead button.sort',
+  scroller: '.roster-scroll',
   importInput: 'input[type="file"][accept*="json"]',
+  empty: 'No one on your roster yet',
+  /** The status line once the whole roster is read and shown unfiltered ("10,000 contractors"). */
+  allShown: '^[\\d,]+ contractors?$',
   checked: (contractors: number) => `holds ${contractors} contractors`,
   replaceButton: 'Replace my records',
   imported: (contractors: number) => `Imported ${contractors} contractors`,
+  /** Where the page keeps its first screen for the next visit (entrypoints/dashboard/first-screen.tsx). */
+  keptFirstScreen: 'track-record:first-screen',
 };
-
-function quantile(sorted: number[], q: number): number {
-  const at = (sorted.length - 1) * q;
-  const lo = Math.floor(at);
-  const hi = Math.ceil(at);
-  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (at - lo);
-}
-
-/** Median, interpolated p95, min and max (the same definitions as the bench's stats). */
-export function summarize(values: number[]): Summary | null {
-  const v = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (v.length === 0) return null;
-  return {
-    n: v.length,
-    median: quantile(v, 0.5),
-    p95: quantile(v, 0.95),
-    min: v[0] as number,
-    max: v.at(-1) as number,
-  };
-}
 
 /** Something the user does, done from inside the page so its time is the page's own. */
 type Action =
@@ -51,27 +43,43 @@ type Action =
 /** What the page shows once the action has taken effect. */
 type Shown =
   | { kind: 'body-includes'; text: string }
+  | { kind: 'present'; selector: string }
+  | { kind: 'status'; pattern: string }
   | { kind: 'only-row'; text: string }
   | { kind: 'first-row-includes'; text: string }
+  | { kind: 'filtered'; firstRowIncludes: string }
   | { kind: 'sorted-by'; header: string; firstRowWas: string };
 
 /**
- * Does `action` in the page and resolves with the ms until `shown` holds and the next frame (the one that
- * draws it) has been produced. The page's CSP forbids eval, so actions and checks are data, not code.
+ * Does `action` in the page (none: just waits) and resolves with the ms until `shown` holds and the next
+ * frame, the one that draws it, has been produced. The page's CSP forbids eval, so actions and checks are
+ * data, not code.
  */
-function timeInPage(page: Page, action: Action, shown: Shown, timeoutMs = 30_000): Promise<number> {
-  return page.evaluate(
+function timeInPage(tab: Tab, action: Action | null, shown: Shown, timeoutMs = 30_000): Promise<number> {
+  return tab.evaluate(
     ([act, want, limit, row]) =>
       new Promise<number>((resolve, reject) => {
         const firstRow = () => document.querySelector(row)?.textContent ?? '';
+        const statusIs = (pattern: RegExp) =>
+          [...document.querySelectorAll('[role="status"]')].some((s) =>
+            pattern.test((s.textContent ?? '').trim()),
+          );
         const holds = () => {
           switch (want.kind) {
             case 'body-includes':
               return document.body.textContent?.includes(want.text) ?? false;
+            case 'present':
+              return document.querySelector(want.selector) !== null;
+            case 'status':
+              return statusIs(new RegExp(want.pattern));
             case 'only-row':
               return document.querySelectorAll(row).length === 1 && firstRow().includes(want.text);
             case 'first-row-includes':
               return firstRow().includes(want.text);
+            case 'filtered':
+              return (
+                statusIs(/^[\d,]+ of [\d,]+ contractors?$/) && firstRow().includes(want.firstRowIncludes)
+              );
             case 'sorted-by':
               return (
                 firstRow() !== want.firstRowWas &&
@@ -79,6 +87,10 @@ function timeInPage(page: Page, action: Action, shown: Shown, timeoutMs = 30_000
               );
           }
         };
+        const began = performance.now();
+        // On screen once the next frame has been produced.
+        const drawn = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - began)));
+        if (!act && holds()) return drawn();
         const giveUp = setTimeout(() => {
           observer.disconnect();
           reject(new Error(`not shown within ${limit} ms: ${JSON.stringify(want)}`));
@@ -87,8 +99,7 @@ function timeInPage(page: Page, action: Action, shown: Shown, timeoutMs = 30_000
           if (!holds()) return;
           observer.disconnect();
           clearTimeout(giveUp);
-          // On screen once the next frame has been produced.
-          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - began)));
+          drawn();
         });
         observer.observe(document.body, {
           childList: true,
@@ -96,17 +107,21 @@ function timeInPage(page: Page, action: Action, shown: Shown, timeoutMs = 30_000
           characterData: true,
           attributes: true,
         });
-        const began = performance.now();
-        if (act.kind === 'set') {
+        if (act?.kind === 'set') {
           const el = document.querySelector(act.selector) as HTMLInputElement | HTMLSelectElement;
           const proto =
             el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
           Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, act.value);
           el.dispatchEvent(new Event(act.event, { bubbles: true }));
-        } else {
+        } else if (act?.kind === 'click') {
           const target = [...document.querySelectorAll<HTMLElement>(act.selector)].find((b) =>
             (b.textContent ?? '').trim().startsWith(act.text),
           );
+          if (!target) {
+            observer.disconnect();
+            clearTimeout(giveUp);
+            reject(new Error(`nothing to click: ${act.selector} "${act.text}"`));
+          }
           target?.click();
         }
       }),
@@ -114,56 +129,69 @@ function timeInPage(page: Page, action: Action, shown: Shown, timeoutMs = 30_000
   );
 }
 
-export type ImportFigure = {
+/** Waits in the page until `shown` holds (and is drawn). */
+const shownIn = (tab: Tab, shown: Shown, timeoutMs = 60_000) => timeInPage(tab, null, shown, timeoutMs);
+
+export type ImportFigure = WriteTime & {
   contractors: number;
-  rows: number;
   bytes: number;
+  /** File chosen → the confirmation shown (read, parsed, checked, summaries computed). */
   checkMs: number;
+  /** "Replace my records" clicked → "Imported" shown. */
   importMs: number;
-  rowsPerSecond: number;
 };
 
-/** Chooses the file on the roster's Data view, waits for the check, clicks Replace: both steps timed in the page. */
+/**
+ * Chooses the file on the roster's Data view as a user does (the file input, through the DevTools
+ * protocol), waits for the check, clicks Replace: both steps timed in the page.
+ */
 export async function importThroughRoster(
-  browser: RosterBrowser,
+  browser: BenchBrowser,
   file: string,
   counts: { contractors: number; rows: number; bytes: number },
 ): Promise<ImportFigure> {
-  const page = await browser.context.newPage();
+  const tab = await browser.newTab();
   try {
-    await page.goto(browser.extensionUrl('dashboard.html#view=data'));
-    await page.locator(ROSTER_UI.importInput).waitFor({ state: 'attached' });
-    const checked = page.evaluate(
-      (text) =>
-        new Promise<number>((resolve) => {
-          const input = document.querySelector('input[type="file"][accept*="json"]') as HTMLInputElement;
+    await tab.goto(browser.extensionUrl('dashboard.html#view=data'));
+    await shownIn(tab, { kind: 'present', selector: ROSTER_UI.importInput });
+    // Armed before the file is chosen, awaited after.
+    await tab.evaluate(
+      ([selector, text]) => {
+        const input = document.querySelector(selector) as HTMLInputElement;
+        (window as unknown as { __checked: Promise<number> }).__checked = new Promise((resolve) => {
           let chosen = 0;
           input.addEventListener('change', () => (chosen = performance.now()), { capture: true, once: true });
           const observer = new MutationObserver(() => {
-            if (document.body.textContent?.includes(text)) {
-              observer.disconnect();
-              resolve(performance.now() - chosen);
-            }
+            if (!chosen || !document.body.textContent?.includes(text)) return;
+            observer.disconnect();
+            resolve(performance.now() - chosen);
           });
           observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-        }),
-      ROSTER_UI.checked(counts.contractors),
+        });
+      },
+      [ROSTER_UI.importInput, ROSTER_UI.checked(counts.contractors)] as const,
     );
-    await page.locator(ROSTER_UI.importInput).setInputFiles(file, { timeout: 120_000 });
-    const checkMs = await checked;
+    const { root } = await tab.send<{ root: { nodeId: number } }>('DOM.getDocument');
+    const { nodeId } = await tab.send<{ nodeId: number }>('DOM.querySelector', {
+      nodeId: root.nodeId,
+      selector: ROSTER_UI.importInput,
+    });
+    await tab.send('DOM.setFileInputFiles', { nodeId, files: [file] }); // fires input and change
+    const checkMs = await tab.evaluate(
+      () => (window as unknown as { __checked: Promise<number> }).__checked,
+      null,
+    );
     const importMs = await timeInPage(
-      page,
+      tab,
       { kind: 'click', selector: 'button', text: ROSTER_UI.replaceButton },
       { kind: 'body-includes', text: ROSTER_UI.imported(counts.contractors) },
       1_800_000,
     );
-    return { ...counts, checkMs, importMs, rowsPerSecond: counts.rows / (importMs / 1000) };
+    return { ...counts, ...writeTime(counts.rows, importMs), checkMs, importMs };
   } finally {
-    await page.close();
+    await tab.close();
   }
 }
-
-export type BulkPutFigure = { rows: number; ms: number; rowsPerSecond: number };
 
 /**
  * The floor for an import: the file's rows written by a bare Dexie bulkPut (the Dexie the product ships)
@@ -171,14 +199,15 @@ export type BulkPutFigure = { rows: number; ms: number; rowsPerSecond: number };
  * indexes), in the extension's origin. The file is parsed before the clock starts, as the product's import
  * has parsed and checked it before its clock starts. The scratch database is deleted.
  */
-export async function bareBulkPut(browser: RosterBrowser, backupText: string): Promise<BulkPutFigure> {
+async function bareBulkPut(browser: BenchBrowser, backupText: string): Promise<WriteTime> {
   const require = createRequire(import.meta.url);
   const dexieSource = readFileSync(require.resolve('dexie/dist/dexie.js'), 'utf8');
-  const page = await browser.context.newPage();
+  const tab = await browser.newTab();
   try {
-    await page.goto(browser.extensionUrl('popup.html'));
-    await page.evaluate(dexieSource);
-    return await page.evaluate(async (text) => {
+    // A light extension page of the same origin (the roster would draw its rows meanwhile).
+    await tab.goto(browser.extensionUrl('popup.html'));
+    await tab.send('Runtime.evaluate', { expression: dexieSource }); // a UMD bundle: defines window.Dexie
+    const { rows, ms } = await tab.evaluate(async (text: string) => {
       const product = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open('track-record');
         open.onsuccess = () => resolve(open.result);
@@ -211,205 +240,256 @@ export async function bareBulkPut(browser: RosterBrowser, backupText: string): P
       );
       const ms = performance.now() - started;
       await scratch.delete();
-      return { rows, ms, rowsPerSecond: rows / (ms / 1000) };
+      return { rows, ms };
     }, backupText);
+    return writeTime(rows, ms);
   } finally {
-    await page.close();
+    await tab.close();
   }
 }
 
-/** Records, from the very start of each roster page, when its first row was inserted and then drawn. */
-export function installFirstRowProbe(): void {
-  const w = window as unknown as { __firstRow?: Promise<{ inserted: number; shown: number }> };
-  if (location.protocol !== 'chrome-extension:' || !location.pathname.endsWith('/dashboard.html')) return;
-  w.__firstRow = new Promise((resolve) => {
-    const seen = () => {
-      if (!document.querySelector('[data-testid="roster-row"]')) return false;
-      observer.disconnect();
-      const inserted = performance.now();
-      requestAnimationFrame(() => setTimeout(() => resolve({ inserted, shown: performance.now() })));
-      return true;
-    };
-    const observer = new MutationObserver(seen);
-    observer.observe(document, { childList: true, subtree: true });
+export type RosterImportFigures = Awaited<ReturnType<typeof measureRosterImport>>;
+
+/**
+ * The big backup into an empty extension: a bare bulkPut of its rows, the import through the roster page,
+ * a bare bulkPut again, and the import's rate over their mean.
+ */
+export async function measureRosterImport(
+  browser: BenchBrowser,
+  backup: { file: string; contractors: number; rows: number },
+  log: (line: string) => void,
+) {
+  const text = readFileSync(backup.file, 'utf8');
+  // The roster creates the database with its schema, which the bare bulkPut copies.
+  const opening = await browser.newTab();
+  await opening.goto(browser.extensionUrl('dashboard.html'));
+  await shownIn(opening, { kind: 'body-includes', text: ROSTER_UI.empty });
+  await opening.close();
+  const before = await bareBulkPut(browser, text);
+  log(`  bare bulkPut before: ${(before.ms / 1000).toFixed(1)} s; now the import through the roster page`);
+  const imported = await importThroughRoster(browser, backup.file, {
+    contractors: backup.contractors,
+    rows: backup.rows,
+    bytes: Buffer.byteLength(text),
   });
+  log(
+    `  file checked in ${(imported.checkMs / 1000).toFixed(1)} s, imported in ${(imported.importMs / 1000).toFixed(1)} s; bulkPut again`,
+  );
+  const after = await bareBulkPut(browser, text);
+  log(`  bare bulkPut after: ${(after.ms / 1000).toFixed(1)} s`);
+  return { import: imported, ...importAgainstBulkPut(imported, before, after) };
 }
 
-/**
- * Opens the roster `reps` times: ms from the start of navigation to its first row in the page and on screen,
- * and to the page's DOMContentLoaded (its script loaded and run: what any extension page pays first).
- * `cached: false` removes the copy of the first screen the page keeps (first-screen.tsx) before each load,
- * as on a first visit, so the rows come from the database.
- */
-export async function firstRows(browser: RosterBrowser, reps: number, { cached = true } = {}) {
-  const inPage: number[] = [];
-  const onScreen: number[] = [];
-  const scriptRun: number[] = [];
-  for (let rep = 0; rep < reps; rep++) {
-    if (!cached) {
-      const helper = await browser.context.newPage();
-      await helper.goto(browser.extensionUrl('popup.html'));
-      await helper.evaluate(() => localStorage.removeItem('track-record:first-screen'));
-      await helper.close();
-    }
-    const page = await browser.context.newPage();
-    await page.goto(browser.extensionUrl('dashboard.html'));
-    const at = await page.evaluate(async () => {
-      const first = await (window as unknown as { __firstRow: Promise<{ inserted: number; shown: number }> })
-        .__firstRow;
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      return { ...first, loaded: nav.domContentLoadedEventEnd };
-    });
-    inPage.push(at.inserted);
-    onScreen.push(at.shown);
-    scriptRun.push(at.loaded);
-    await page.close();
+/** One opening of the roster: ms from the start of navigation to its first row in the page and on screen
+ *  (the probe's record), and to the page's DOMContentLoaded (its script loaded and run). */
+async function openRoster(browser: BenchBrowser, { kept }: { kept: boolean }) {
+  if (!kept) {
+    const helper = await browser.newTab();
+    await helper.goto(browser.extensionUrl('popup.html'));
+    await helper.evaluate((key) => localStorage.removeItem(key), ROSTER_UI.keptFirstScreen);
+    await helper.close();
   }
-  return { inPage: summarize(inPage), onScreen: summarize(onScreen), domContentLoaded: summarize(scriptRun) };
-}
-
-/**
- * On a roster showing everyone: a search keystroke (the last letter of a name), a verdict filter, and a sort
- * by score, each timed from the event to the new first row drawn. `name` is a contractor's whole name.
- */
-export async function interactions(browser: RosterBrowser, name: string, reps: number) {
-  const page = await browser.context.newPage();
+  const tab = await browser.newTab();
   try {
-    await page.goto(browser.extensionUrl('dashboard.html'));
-    await page.locator(ROSTER_UI.row).first().waitFor({ timeout: 60_000 });
-    await page.getByText(/^[\d,]+ contractors$/).waitFor({ timeout: 60_000 }); // the whole roster is read
-    const keystroke: number[] = [];
-    const filter: number[] = [];
-    const sort: number[] = [];
-    const reset = () => page.evaluate(() => history.replaceState(null, '', location.pathname));
-    for (let rep = 0; rep < reps; rep++) {
-      await page.locator(ROSTER_UI.search).fill(name.slice(0, -1));
-      await page.waitForTimeout(50);
-      keystroke.push(
-        await timeInPage(
-          page,
-          { kind: 'set', selector: ROSTER_UI.search, value: name, event: 'input' },
-          { kind: 'only-row', text: name },
-        ),
-      );
-      await page.locator(ROSTER_UI.search).fill('');
-      await page.waitForTimeout(50);
-      filter.push(
-        await timeInPage(
-          page,
-          { kind: 'set', selector: ROSTER_UI.verdictFilter, value: 'trusted', event: 'change' },
-          { kind: 'first-row-includes', text: 'Trusted' },
-        ),
-      );
-      await page.locator(ROSTER_UI.verdictFilter).selectOption('');
-      await page.waitForTimeout(50);
-      const firstRowWas = (await page.locator(ROSTER_UI.row).first().textContent()) ?? '';
-      sort.push(
-        await timeInPage(
-          page,
-          { kind: 'click', selector: 'thead button.sort', text: 'Score' },
-          { kind: 'sorted-by', header: 'Score', firstRowWas },
-        ),
-      );
-      await reset();
-      await page.goto(browser.extensionUrl('dashboard.html'));
-      await page.getByText(/^[\d,]+ contractors$/).waitFor({ timeout: 60_000 });
-    }
-    return { keystroke: summarize(keystroke), filter: summarize(filter), sort: summarize(sort) };
+    await tab.goto(browser.extensionUrl('dashboard.html'));
+    const shown = await when(tab, { kind: 'selector-painted', selector: ROSTER_UI.row }, 60_000);
+    const inserted = await when(tab, { kind: 'selector', selector: ROSTER_UI.row }, 0);
+    if (shown === null || inserted === null) throw new Error(`${browser.name}: the roster showed no row`);
+    const domContentLoaded = await tab.evaluate(
+      () =>
+        (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+          .domContentLoadedEventEnd,
+      null,
+    );
+    // The page keeps its first screen once it has drawn it: the next opening must find it.
+    const keptNow = await tab.evaluate(
+      (key) =>
+        new Promise<boolean>((resolve) => {
+          const until = performance.now() + 10_000;
+          const look = () =>
+            localStorage.getItem(key) !== null
+              ? resolve(true)
+              : performance.now() > until
+                ? resolve(false)
+                : setTimeout(look, 20);
+          look();
+        }),
+      ROSTER_UI.keptFirstScreen,
+    );
+    if (!keptNow) throw new Error(`${browser.name}: the roster kept no first screen`);
+    return { inserted, shown, domContentLoaded };
   } finally {
-    await page.close();
+    await tab.close();
   }
 }
 
 /**
- * Scrolls the roster from the first row to the last in screenfuls, reading the page's JavaScript heap (after
- * a garbage collection) and its DOM nodes at the start, every tenth of the way, and at the end.
+ * Opens the roster `reps` times with the first screen the page keeps and `reps` times without it, as on a
+ * first visit (its rows then come from the database), the two interleaved, after one opening kept out of
+ * the figures (the first after the import compiles the page's code and warms the database).
  */
-export async function memoryWhileScrolling(browser: RosterBrowser) {
-  const page = await browser.context.newPage();
-  const cdp = await browser.context.newCDPSession(page);
+async function firstRows(browser: BenchBrowser, reps: number) {
+  await openRoster(browser, { kept: false });
+  const kept: Awaited<ReturnType<typeof openRoster>>[] = [];
+  const firstVisit: typeof kept = [];
+  for (let rep = 0; rep < reps; rep++) {
+    const order = rep % 2 === 0 ? [true, false] : [false, true];
+    for (const withKept of order)
+      (withKept ? kept : firstVisit).push(await openRoster(browser, { kept: withKept }));
+  }
+  const figure = (list: typeof kept) => ({
+    inPage: summarize(list.map((o) => o.inserted)),
+    onScreen: summarize(list.map((o) => o.shown)),
+    domContentLoaded: summarize(list.map((o) => o.domContentLoaded)),
+  });
+  return { kept: figure(kept), firstVisit: figure(firstVisit) };
+}
+
+/**
+ * On a roster showing everyone, `reps` times: a search keystroke (the last letter of a whole name), a
+ * verdict filter, and a sort by score, each timed from the event to the new rows drawn; each undone
+ * (and waited for) before the next.
+ */
+async function interactions(
+  browser: BenchBrowser,
+  { name, verdict, reps }: { name: string; verdict: { value: string; label: string }; reps: number },
+) {
+  const tab = await browser.newTab();
+  const everyone: Shown = { kind: 'status', pattern: ROSTER_UI.allShown };
+  const search = (value: string): Action => ({
+    kind: 'set',
+    selector: ROSTER_UI.search,
+    value,
+    event: 'input',
+  });
+  const filter = (value: string): Action => ({
+    kind: 'set',
+    selector: ROSTER_UI.verdictFilter,
+    value,
+    event: 'change',
+  });
+  const firstRow = () => tab.evaluate((row) => document.querySelector(row)?.textContent ?? '', ROSTER_UI.row);
   try {
-    await page.goto(browser.extensionUrl('dashboard.html'));
-    await page.getByText(/^[\d,]+ contractors$/).waitFor({ timeout: 60_000 });
-    await cdp.send('Memory.getDOMCounters'); // warms the domain
-    const sample = async () => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-      const dom = (await cdp.send('Memory.getDOMCounters')) as { nodes: number };
-      const rows = await page.locator(ROSTER_UI.row).count();
-      return { heapMB: heap.usedSize / 1024 / 1024, nodes: dom.nodes, rowsInPage: rows };
-    };
-    await cdp.send('Runtime.enable');
-    const samples = [await sample()];
-    const { total, step } = await page.evaluate(() => {
-      const el = document.querySelector('.roster-scroll') as HTMLElement;
-      return { total: el.scrollHeight, step: el.clientHeight };
-    });
-    const started = Date.now();
-    let next = total / 10;
-    for (let y = 0; y <= total; y += step) {
-      await page.evaluate((top) => {
-        (document.querySelector('.roster-scroll') as HTMLElement).scrollTop = top;
-        return new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
-      }, y);
-      if (y >= next) {
-        samples.push(await sample());
-        next += total / 10;
-      }
+    await tab.goto(browser.extensionUrl('dashboard.html'));
+    await shownIn(tab, everyone); // the whole roster is read
+    const keystroke: number[] = [];
+    const filtered: number[] = [];
+    const sorted: number[] = [];
+    for (let rep = 0; rep < reps; rep++) {
+      const typed = name.slice(0, -1);
+      await timeInPage(tab, search(typed), { kind: 'first-row-includes', text: typed });
+      keystroke.push(await timeInPage(tab, search(name), { kind: 'only-row', text: name }));
+      await timeInPage(tab, search(''), everyone);
+
+      filtered.push(
+        await timeInPage(tab, filter(verdict.value), { kind: 'filtered', firstRowIncludes: verdict.label }),
+      );
+      await timeInPage(tab, filter(''), everyone);
+
+      const byName = await firstRow();
+      sorted.push(
+        await timeInPage(
+          tab,
+          { kind: 'click', selector: ROSTER_UI.sortButton, text: 'Score' },
+          { kind: 'sorted-by', header: 'Score', firstRowWas: byName },
+        ),
+      );
+      // Back to the default view through the address, as a bookmark of it would open.
+      const byScore = await firstRow();
+      await tab.evaluate(() => {
+        location.hash = '';
+      }, null);
+      await shownIn(tab, { kind: 'sorted-by', header: 'Contractor', firstRowWas: byScore });
     }
-    samples.push(await sample());
-    const lastRow = await page.locator(ROSTER_UI.row).last().textContent();
+    return { keystroke: summarize(keystroke), filter: summarize(filtered), sort: summarize(sorted) };
+  } finally {
+    await tab.close();
+  }
+}
+
+/**
+ * Scrolls the roster from the first row to the last, a screenful a frame, reading the page's JavaScript
+ * heap (after a garbage collection), its DOM nodes and the rows in it at the start, every tenth of the
+ * way, and at the end.
+ */
+async function memoryWhileScrolling(browser: BenchBrowser) {
+  const tab = await browser.newTab();
+  try {
+    await tab.goto(browser.extensionUrl('dashboard.html'));
+    await shownIn(tab, { kind: 'status', pattern: ROSTER_UI.allShown });
+    await tab.send('Runtime.enable');
+    const sample = async (): Promise<MemorySample> => {
+      await tab.send('HeapProfiler.collectGarbage');
+      const heap = await tab.send<{ usedSize: number }>('Runtime.getHeapUsage');
+      const dom = await tab.send<{ nodes: number }>('Memory.getDOMCounters');
+      const rowsInPage = await tab.evaluate((row) => document.querySelectorAll(row).length, ROSTER_UI.row);
+      return { heapMB: heap.usedSize / 1024 / 1024, nodes: dom.nodes, rowsInPage };
+    };
+    const samples = [await sample()];
+    const { total, step } = await tab.evaluate((scroller) => {
+      const el = document.querySelector(scroller) as HTMLElement;
+      return { total: el.scrollHeight, step: el.clientHeight };
+    }, ROSTER_UI.scroller);
+    const started = Date.now();
+    for (let tenth = 1; tenth <= 10; tenth++) {
+      // A tenth of the way in one call, a screenful a frame.
+      await tab.evaluate(
+        async ([scroller, from, to, by]) => {
+          const el = document.querySelector(scroller) as HTMLElement;
+          for (let y = from; ; y = Math.min(y + by, to)) {
+            el.scrollTop = y;
+            await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+            if (y >= to) break;
+          }
+        },
+        [ROSTER_UI.scroller, ((tenth - 1) * total) / 10, (tenth * total) / 10, step] as const,
+      );
+      samples.push(await sample());
+    }
+    const lastRow = await tab.evaluate(
+      (row) => [...document.querySelectorAll(row)].at(-1)?.textContent ?? null,
+      ROSTER_UI.row,
+    );
     return {
       screenfuls: Math.ceil(total / step),
       seconds: (Date.now() - started) / 1000,
-      start: samples[0],
-      end: samples.at(-1),
-      maxHeapMB: Math.max(...samples.map((s) => s.heapMB)),
-      maxNodes: Math.max(...samples.map((s) => s.nodes)),
-      maxRowsInPage: Math.max(...samples.map((s) => s.rowsInPage)),
       lastRow,
-      samples,
+      ...scrollMemory(samples),
     };
   } finally {
-    await cdp.detach().catch(() => undefined);
-    await page.close();
+    await tab.close();
   }
 }
 
-export type RosterFigures = Awaited<ReturnType<typeof measureRoster>>;
+export type RosterPageFigures = Awaited<ReturnType<typeof measureRosterPage>>;
 
-/**
- * Every roster figure, in order: the import (through the UI, then the bare bulkPut of the same rows), then
- * the first rows, the interactions and memory on the imported database. The browser must have been given
- * `installFirstRowProbe` as an init script (context.addInitScript) before it opened any page.
- */
-export async function measureRoster(
-  browser: RosterBrowser,
-  options: { file: string; contractors: number; rows: number; searchName: string; reps: number },
+/** The roster page's figures on the imported database, each under the key the results file gives it. */
+export async function measureRosterPage(
+  browser: BenchBrowser,
+  options: { searchName: string; verdict: { value: string; label: string }; reps: number },
+  log: (line: string) => void,
 ) {
-  const text = readFileSync(options.file, 'utf8');
-  // The floor is measured just before and just after the import, and their mean compared with it: on a
-  // shared machine the load changes over the minutes an import of 200,000 rows takes.
-  const opening = await browser.context.newPage(); // the roster creates the database with its schema
-  await opening.goto(browser.extensionUrl('dashboard.html'));
-  await opening.getByRole('heading', { name: 'No one on your roster yet' }).waitFor({ timeout: 60_000 });
-  await opening.close();
-  const before = await bareBulkPut(browser, text);
-  const imported = await importThroughRoster(browser, options.file, {
-    contractors: options.contractors,
-    rows: options.rows,
-    bytes: Buffer.byteLength(text),
+  log(
+    `  first row on screen: ${options.reps} openings with the kept first screen, ${options.reps} without, interleaved`,
+  );
+  const { kept: rosterFirstRows, firstVisit: rosterFirstRowsFirstVisit } = await firstRows(
+    browser,
+    options.reps,
+  );
+  log(`  search, filter and sort, ${options.reps} each`);
+  const { keystroke, filter, sort } = await interactions(browser, {
+    name: options.searchName,
+    verdict: options.verdict,
+    reps: options.reps,
   });
-  const after = await bareBulkPut(browser, text);
-  const bulkPut = { rows: before.rows, ms: (before.ms + after.ms) / 2, rowsPerSecond: 0, before, after };
-  bulkPut.rowsPerSecond = bulkPut.rows / (bulkPut.ms / 1000);
+  log('  memory while scrolling through everyone');
+  const rosterScrolling = await memoryWhileScrolling(browser);
   return {
-    import: imported,
-    bareBulkPut: bulkPut,
-    rateOverBulkPut: imported.rowsPerSecond / bulkPut.rowsPerSecond,
-    firstRows: await firstRows(browser, options.reps),
-    firstRowsFirstVisit: await firstRows(browser, options.reps, { cached: false }),
-    interactions: await interactions(browser, options.searchName, options.reps),
-    memory: await memoryWhileScrolling(browser),
+    rosterFirstRows,
+    rosterFirstRowsFirstVisit,
+    rosterSearch: keystroke,
+    rosterFilter: filter,
+    rosterSort: sort,
+    rosterScrolling,
   };
 }
