@@ -88,7 +88,7 @@ function pageLoadRows(f: PageLoadFigures, label: (id: string) => string, big: st
   );
   for (const [id, b] of Object.entries(f.overlayBigDatabase))
     add(
-      `Overlay ready, ${big} ÷ bench only`,
+      `Overlay ready (from navigation start), ${big} ÷ bench only`,
       label(id),
       ratio(b.readyRatio),
       NONE,
