@@ -4,6 +4,12 @@ import { announceRecordChanges } from '../../contexts/browser/record-changes';
 import { addressOfTab, describedTabId, profileOnTab } from '../../contexts/browser/tab';
 import { Popup } from '../../contexts/popup/popup';
 import { webProfile } from '../../sites/web';
+import { getDb } from '../../storage/db';
+
+// The database opens while the tab is asked what it shows (a round trip to its content script).
+void getDb()
+  .open()
+  .catch(() => {}); // a failure is shown where the records are read
 
 // The tab this popup describes: a profile its content script read, or else the page by its address.
 const tabId = await describedTabId(new URL(location.href));
