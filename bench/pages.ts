@@ -2,7 +2,7 @@
 // on them so the overlay has someone's data to show.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type BenchContractor, profileUrl } from './backup';
+import { type NamedContractor, profileUrl } from '../tests/fixtures/roster/generate';
 
 const SHARED_PAGES = resolve('../shared/marketplace-pages');
 
@@ -72,7 +72,7 @@ export function benchPages(): BenchPage[] {
 
 /** The contractor tracked for each key the pages show, with a name no page shows (so a surface that
  *  displays it has read the database). */
-export function benchContractors(pages: BenchPage[]): BenchContractor[] {
+export function benchContractors(pages: BenchPage[]): NamedContractor[] {
   return pages.flatMap((page) =>
     page.keys.map((key) => ({
       key,

@@ -9,7 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { generateBackup, rowCount } from './backup';
+import { recordCount } from '../storage/backup';
+import { generateRoster } from '../tests/fixtures/roster/generate';
 import { type BenchBrowser, launchBench } from './browsers';
 import { pageFigures } from './figures';
 import { writeFloorExtension } from './floor';
@@ -58,10 +59,10 @@ const pages = benchPages();
 const contractors = benchContractors(pages);
 const now = Date.now();
 const backup = (size: number, profilesPerContractor: number) =>
-  generateBackup(
-    contractors,
+  generateRoster(
     { contractors: size, profilesPerContractor, eventsPerContractor: EVENTS_PER_CONTRACTOR },
     now,
+    contractors,
   );
 const small = backup(0, 1);
 const big = backup(BIG_CONTRACTORS, PROFILES_PER_CONTRACTOR);
@@ -99,7 +100,7 @@ try {
       log(`importing the bench contractors (${small.contractors.length}) through the roster page`);
       return importThroughRoster(extension, files.small, {
         contractors: small.contractors.length,
-        rows: rowCount(small),
+        rows: recordCount(small),
         bytes: Buffer.byteLength(JSON.stringify(small)),
       });
     }));
@@ -110,7 +111,7 @@ try {
   const rosterImport = await phase('rosterImport', () =>
     measureRosterImport(
       bigBrowser,
-      { file: files.big, contractors: big.contractors.length, rows: rowCount(big) },
+      { file: files.big, contractors: big.contractors.length, rows: recordCount(big) },
       log,
     ),
   );
@@ -171,7 +172,7 @@ try {
         contractors: big.contractors.length,
         profiles: big.profiles.length,
         events: big.events.length,
-        rows: rowCount(big),
+        rows: recordCount(big),
       },
       smallImport,
       pages: onlyRoster ? [] : pages.map(({ id, label, url, kind }) => ({ id, label, url, kind })),

@@ -158,37 +158,23 @@ const parsedBy =
     return parsed.success ? parsed.data : undefined;
   };
 
-/** Asks the background through `send` (`browser.runtime.sendMessage`) and validates the answer. */
-export function askBackground<M extends ToBackground>(
-  send: (message: M) => Promise<unknown>,
-  message: M,
-): Promise<AnswerTo<M>> {
-  return ask(send, message, parsedBy(backgroundAnswers[message.type] as z.ZodMiniType) as Check<AnswerTo<M>>);
-}
+/**
+ * A way to ask one receiver: it sends a message through `send` and returns the answer its schema in
+ * `answers` allows (an answer it does not allow is an error).
+ */
+const askerOf =
+  <M extends Message>(answers: Record<M['type'], z.ZodMiniType>) =>
+  <N extends M>(send: (message: N) => Promise<unknown>, message: N): Promise<AnswerTo<N>> =>
+    ask(send, message, parsedBy(answers[message.type as M['type']]) as Check<AnswerTo<N>>);
 
-/** Asks the background for the overlay frame (`browser.runtime.sendMessage`) and validates the answer. */
-export function askForOverlay<M extends OverlayRequest>(
-  send: (message: M) => Promise<unknown>,
-  message: M,
-): Promise<AnswerTo<M>> {
-  return ask(send, message, parsedBy(overlayAnswers[message.type] as z.ZodMiniType) as Check<AnswerTo<M>>);
-}
-
-/** Tells the background (`browser.runtime.sendMessage`) from an extension page, and validates the answer. */
-export function tellBackground<M extends FromExtensionPage>(
-  send: (message: M) => Promise<unknown>,
-  message: M,
-): Promise<AnswerTo<M>> {
-  return ask(send, message, parsedBy(pageAnswers[message.type] as z.ZodMiniType) as Check<AnswerTo<M>>);
-}
-
-/** Asks a tab's content script through `send` (`browser.tabs.sendMessage`) and validates the answer. */
-export function askContent<M extends ToContent>(
-  send: (message: M) => Promise<unknown>,
-  message: M,
-): Promise<AnswerTo<M>> {
-  return ask(send, message, parsedBy(contentAnswers[message.type] as z.ZodMiniType) as Check<AnswerTo<M>>);
-}
+/** Asks the background (`browser.runtime.sendMessage`), from a content script's point of view. */
+export const askBackground = askerOf<ToBackground>(backgroundAnswers);
+/** Asks the background for the overlay frame (`browser.runtime.sendMessage`). */
+export const askForOverlay = askerOf<OverlayRequest>(overlayAnswers);
+/** Tells the background (`browser.runtime.sendMessage`) from an extension page. */
+export const tellBackground = askerOf<FromExtensionPage>(pageAnswers);
+/** Asks a tab's content script (`browser.tabs.sendMessage`). */
+export const askContent = askerOf<ToContent>(contentAnswers);
 
 type Handlers<M extends Message, S> = {
   [T in M['type']]: (

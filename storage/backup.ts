@@ -16,6 +16,7 @@ import { formatCount } from '../scoring/format';
 import type { TrackRecordDb } from './db';
 import { type NumberedTables, renumber, summarise } from './renumber';
 import { summariesOf } from './rows';
+import { recordsOf } from './summary';
 import { allTables, writeTx } from './tx';
 
 const FORMAT = 'track-record-backup';
@@ -86,6 +87,11 @@ export const Backup = z.object({
 export type Backup = z.infer<typeof Backup>;
 /** The records of some contractors: a backup's tables without its envelope and settings. */
 export type Records = Pick<Backup, BackupTable>;
+
+/** How many records a backup holds, in every table (what an import writes). */
+export function recordCount(records: Record<BackupTable, readonly unknown[]>): number {
+  return BACKUP_TABLES.reduce((n, table) => n + records[table].length, 0);
+}
 
 /** What every backup starts with, whatever its version. */
 const Envelope = z.object({
@@ -504,23 +510,17 @@ async function planMerge(db: TrackRecordDb, backup: Backup): Promise<MergePlan> 
   return { counts, folded, addedNames, changedNames, puts, touched };
 }
 
-const mergeTables = (db: TrackRecordDb) => [
-  db.contractors,
-  db.profiles,
-  db.events,
-  db.engagements,
-  db.milestones,
-  db.accesses,
-  db.snapshots,
-];
-
 /** What merging the backup would add and change, without writing anything. */
 export async function previewMerge(db: TrackRecordDb, backup: Backup): Promise<MergeResult> {
   const {
     puts: _puts,
     touched: _touched,
     ...result
-  } = await db.transaction('r', mergeTables(db), () => planMerge(db, backup));
+  } = await db.transaction(
+    'r',
+    BACKUP_TABLES.map((table) => db[table]),
+    () => planMerge(db, backup),
+  );
   return result;
 }
 
@@ -550,24 +550,7 @@ export async function mergeBackup(
       ),
     );
     if (touched.size > 0) {
-      const ids = [...touched];
-      const [contractors, profiles, events, engagements, milestones, accesses] = await Promise.all([
-        db.contractors.bulkGet(ids),
-        db.profiles.where('contractorId').anyOf(ids).toArray(),
-        db.events.where('contractorId').anyOf(ids).toArray(),
-        db.engagements.where('contractorId').anyOf(ids).toArray(),
-        db.milestones.where('contractorId').anyOf(ids).toArray(),
-        db.accesses.where('contractorId').anyOf(ids).toArray(),
-      ]);
-      const present = contractors.filter((c) => c !== undefined);
-      const fresh = summariesOf({
-        contractors: present,
-        profiles,
-        events,
-        engagements,
-        milestones,
-        accesses,
-      });
+      const fresh = summariesOf(await recordsOf(db, [...touched]));
       await db.contractors.bulkPut(fresh.contractors);
       await db.rosterRows.bulkPut(fresh.rows);
     }

@@ -4,18 +4,12 @@ import type { Records } from './backup';
 import { mergeContractors } from './contractors';
 import type { TrackRecordDb } from './db';
 import { summariesOf } from './rows';
+import { recordsOf } from './summary';
 import { writeTx } from './tx';
 
 /** Everything recorded about some contractors, as they are now: what an undo puts back. */
 async function bundleOf(db: TrackRecordDb, ids: RecordId[]): Promise<Records> {
-  const [contractors, profiles, events, engagements, milestones, accesses] = await Promise.all([
-    db.contractors.bulkGet(ids),
-    db.profiles.where('contractorId').anyOf(ids).toArray(),
-    db.events.where('contractorId').anyOf(ids).toArray(),
-    db.engagements.where('contractorId').anyOf(ids).toArray(),
-    db.milestones.where('contractorId').anyOf(ids).toArray(),
-    db.accesses.where('contractorId').anyOf(ids).toArray(),
-  ]);
+  const { contractors, profiles, events, engagements, milestones, accesses } = await recordsOf(db, ids);
   const snapshots = (
     await Promise.all(
       profiles.map((p) =>
@@ -24,11 +18,7 @@ async function bundleOf(db: TrackRecordDb, ids: RecordId[]): Promise<Records> {
     )
   ).flat();
   return {
-    contractors: contractors.flatMap((c) => {
-      if (!c) return [];
-      const { summary: _summary, ...plain } = c;
-      return [plain];
-    }),
+    contractors: contractors.map(({ summary: _summary, ...plain }) => plain),
     profiles,
     events,
     engagements,

@@ -15,6 +15,20 @@ async function readHistory(db: TrackRecordDb, contractorId: RecordId): Promise<H
   return { events, engagements, milestones, accesses };
 }
 
+/** Everything recorded about some contractors: those still here, their profiles and their history. */
+export async function recordsOf(db: TrackRecordDb, ids: RecordId[]) {
+  const [contractors, profiles, events, engagements, milestones, accesses] = await Promise.all([
+    db.contractors.bulkGet(ids),
+    db.profiles.where('contractorId').anyOf(ids).toArray(),
+    db.events.where('contractorId').anyOf(ids).toArray(),
+    db.engagements.where('contractorId').anyOf(ids).toArray(),
+    db.milestones.where('contractorId').anyOf(ids).toArray(),
+    db.accesses.where('contractorId').anyOf(ids).toArray(),
+  ]);
+  const present = contractors.filter((c): c is StoredContractor => c !== undefined);
+  return { contractors: present, profiles, events, engagements, milestones, accesses };
+}
+
 /**
  * Recomputes and stores a contractor's summary and roster row. Call it inside the write transaction that
  * changed their history, record or profiles (every repository write does), so neither lags behind.

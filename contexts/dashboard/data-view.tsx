@@ -19,6 +19,7 @@ import {
   prepareImport,
   previewMerge,
   readBackup,
+  recordCount,
 } from '../../storage/backup';
 import {
   CSV_FIELDS,
@@ -145,19 +146,10 @@ export function DataPage({ contractors }: { contractors: number }) {
         setStep({ phase: 'Working out verdicts and roster rows', done: 0, total: 0 });
         await new Promise((r) => setTimeout(r));
         const prepared = prepareImport(backup);
-        const rows = [
-          'contractors',
-          'profiles',
-          'events',
-          'engagements',
-          'milestones',
-          'accesses',
-          'snapshots',
-        ] as const;
         setChecked({
           name: file.name,
           contractors: backup.contractors.length,
-          rows: rows.reduce((n, t) => n + backup[t].length, 0),
+          rows: recordCount(backup),
           merge,
           prepared,
         });
@@ -165,6 +157,13 @@ export function DataPage({ contractors }: { contractors: number }) {
       } catch (e) {
         throw new Error(`${file.name} cannot be imported: ${messageOf(e)}`);
       }
+    });
+
+  /** Downloads one table as a spreadsheet file, named by what it holds and today's date. */
+  const exportCsv = (what: string, make: (db: ReturnType<typeof getDb>) => Promise<string>) =>
+    run(async () => {
+      const text = await make(getDb());
+      download(`track-record-${what}-${today()}.csv`, new Blob([text], { type: 'text/csv' }));
     });
 
   const merge = () =>
@@ -270,32 +269,10 @@ export function DataPage({ contractors }: { contractors: number }) {
       <section class="stack block" aria-labelledby="spreadsheets">
         <h2 id="spreadsheets">Spreadsheets</h2>
         <div class="row">
-          <button
-            type="button"
-            onClick={() =>
-              run(
-                async () =>
-                  void download(
-                    `track-record-contractors-${today()}.csv`,
-                    new Blob([await contractorsCsv(getDb())], { type: 'text/csv' }),
-                  ),
-              )
-            }
-          >
+          <button type="button" onClick={() => exportCsv('contractors', contractorsCsv)}>
             Export contractors (CSV)
           </button>
-          <button
-            type="button"
-            onClick={() =>
-              run(
-                async () =>
-                  void download(
-                    `track-record-events-${today()}.csv`,
-                    new Blob([await eventsCsv(getDb())], { type: 'text/csv' }),
-                  ),
-              )
-            }
-          >
+          <button type="button" onClick={() => exportCsv('events', eventsCsv)}>
             Export history (CSV)
           </button>
           <label class="button">
