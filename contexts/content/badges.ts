@@ -27,26 +27,27 @@ const COLORS: Record<Verdict, string> = {
   new: '#4b5563',
 };
 
-const BADGE_STYLE = `
-  :host { all: initial; display: inline-block; vertical-align: middle; margin: 2px 4px; }
-  span { font: 600 11px/1.6 system-ui, sans-serif; color: #fff; padding: 1px 7px; border-radius: 999px; }
-  span:empty { display: none; }
-`;
+// Inline styles, not a stylesheet in each badge's shadow root: a listing may hold a hundred cards, and one
+// style sheet each is a hundred to parse and match.
+const HOST_STYLE = 'all: initial; display: inline-block; vertical-align: middle; margin: 2px 4px;';
+const PILL_STYLE =
+  'font: 600 11px/1.6 system-ui, sans-serif; color: #fff; padding: 1px 7px; border-radius: 999px;';
 
 export function addBadge(doc: Document, card: Element, key: string): Badge {
   const host = doc.createElement('track-record-badge');
   host.dataset.trackRecord = 'badge';
   host.dataset.profileKey = key;
-  const shadow = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = BADGE_STYLE;
+  host.style.cssText = HOST_STYLE;
   const pill = doc.createElement('span');
-  shadow.append(style, pill);
+  pill.style.cssText = PILL_STYLE;
+  pill.hidden = true;
+  host.attachShadow({ mode: 'closed' }).append(pill);
   card.append(host);
   return {
     key,
     element: host,
     show(info) {
+      pill.hidden = !info;
       pill.textContent = info ? labelOf(info) : '';
       pill.title = info ? tooltipOf(info) : '';
       pill.style.background = info ? COLORS[info.verdict] : '';

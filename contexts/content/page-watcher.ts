@@ -35,11 +35,15 @@ export type WatcherDeps = {
  */
 export function createPageWatcher(deps: WatcherDeps) {
   let overlay: OverlayHost | undefined;
-  let shown: SeenProfile | null = null;
+  /** The public profile the overlay is for, as the page shows it (what the popup and side panel ask). */
+  let profileShown: SeenProfile | null = null;
+  /** The last reading reported to the background, so that each is reported once. */
   let reported = '';
-  const badges = new WeakMap<Element, Badge>();
-  /** Badge by its host element, to refresh every badge on the page. */
-  const byHost = new WeakMap<Element, Badge>();
+  /** The last address asked about (a page attached by hand?), and the answer once it came. */
+  let attached: { key: string; tracked?: boolean } | undefined;
+  /** Badge by the card it sits on, and by its own host element (to refresh every badge on the page). */
+  const badgeOfCard = new WeakMap<Element, Badge>();
+  const badgeOfHost = new WeakMap<Element, Badge>();
 
   /** What the badges show, asked in batches the protocol accepts. */
   function fillBadges(drawn: Badge[]) {
@@ -54,9 +58,6 @@ export function createPageWatcher(deps: WatcherDeps) {
       );
     }
   }
-  /** The last address asked about, and the answer once it came. */
-  let attached: { key: string; tracked?: boolean } | undefined;
-
   /** A page that is no adapter's profile shows the overlay if the user attached it by hand. */
   function attachedPage(url: URL): ProfileReading | null {
     const page = webProfile(url, deps.doc.title);
@@ -79,7 +80,7 @@ export function createPageWatcher(deps: WatcherDeps) {
     if (!profile || (overlay?.key !== profile.key && !rendered)) {
       overlay?.remove();
       overlay = undefined;
-      shown = null;
+      profileShown = null;
       return;
     }
     if (overlay?.key !== profile.key) {
@@ -90,24 +91,24 @@ export function createPageWatcher(deps: WatcherDeps) {
     } else {
       overlay.ensureAttached(profile.anchor);
     }
-    shown = toSeen(profile, url);
+    profileShown = toSeen(profile, url);
     // Reported once it is named (the name can lag while the page renders), and again when what the
     // page shows of them changes.
-    const reading = JSON.stringify(shown);
-    if (shown.name && reading !== reported) {
+    const reading = JSON.stringify(profileShown);
+    if (profileShown.name && reading !== reported) {
       reported = reading;
-      deps.reportSeen(shown);
+      deps.reportSeen(profileShown);
     }
   }
 
   function decorate(cards: CardReading[]) {
     const fresh: Badge[] = [];
     for (const card of cards) {
-      const badge = badges.get(card.element);
+      const badge = badgeOfCard.get(card.element);
       if (!badge) {
         const added = addBadge(deps.doc, card.element, card.key);
-        badges.set(card.element, added);
-        byHost.set(added.element, added);
+        badgeOfCard.set(card.element, added);
+        badgeOfHost.set(added.element, added);
         fresh.push(added);
       } else if (badge.element.parentNode !== card.element) {
         card.element.append(badge.element); // the page re-drew the card's contents
@@ -133,7 +134,7 @@ export function createPageWatcher(deps: WatcherDeps) {
         addressed.key,
         'parked',
       );
-      shown = { ...addressed, name: '', url: url.href }; // what the page is of, by its address
+      profileShown = { ...addressed, name: '', url: url.href }; // what the page is of, by its address
     },
     /** `renderedUrl`: the address at the page's last content change (omitted: the page is as loaded). */
     update(renderedUrl?: string) {
@@ -145,13 +146,13 @@ export function createPageWatcher(deps: WatcherDeps) {
     /** Asks again for every badge on the page (verdicts changed, or may have while the tab was hidden). */
     refreshBadges(): boolean {
       const drawn = [...deps.doc.querySelectorAll('track-record-badge')].flatMap(
-        (host) => byHost.get(host) ?? [],
+        (host) => badgeOfHost.get(host) ?? [],
       );
       if (drawn.length > 0) fillBadges(drawn);
       return drawn.length > 0;
     },
     /** The public profile on screen, for the popup and the side panel. */
-    shownProfile: () => shown,
+    shownProfile: () => profileShown,
     /** The overlay frame has drawn; false if it is for a freelancer no longer shown. */
     overlayReady(key: string, height: number, state: 'ready' | 'failed'): boolean {
       if (overlay?.key !== key) return false;
