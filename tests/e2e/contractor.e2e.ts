@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../scripts/extension-browser.mjs';
 import { SCHEMA_VERSION } from '../../storage/db';
 import { launch, overlayFrame, overlayHost, tabIdOf } from './harness';
@@ -9,12 +9,16 @@ import { launch, overlayFrame, overlayHost, tabIdOf } from './harness';
 const ADDRESS = 'https://www.upwork.com/freelancers/~01demo0000000000001';
 const HTML = readFileSync('demo/upwork-profile.html', 'utf8');
 
+// Every test starts a browser of its own (a new profile, so an empty database) and sets up what it
+// needs itself: a failure in one says nothing about the others.
+
 describe('recording history in the side panel', () => {
   let browser: ExtensionBrowser;
   let profile: Page;
   let panel: Page;
 
-  beforeAll(async () => {
+  // Dana tracked from the overlay on her profile, and the side panel open on that tab.
+  beforeEach(async () => {
     browser = await launch();
     browser.serve(ADDRESS, HTML);
     profile = await browser.context.newPage();
@@ -27,12 +31,26 @@ describe('recording history in the side panel', () => {
     await panel.goto(browser.extensionUrl(`sidepanel.html?tab=${await tabIdOf(browser, profile)}`));
     await panel.getByRole('heading', { name: 'Dana Demo' }).waitFor();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await browser?.close();
   });
 
   const verdict = () => panel.getByTestId('verdict').first().textContent();
   const capture = (kind: string) => panel.getByRole('button', { name: kind, exact: true }).click();
+  const recordLate = async (days: number) => {
+    await capture('Late');
+    await panel.keyboard.type(String(days));
+    await panel.keyboard.press('Enter');
+    await panel.getByText(`Delivered late by ${days} days`).first().waitFor();
+  };
+  const recordExcuse = async (text: string, category: string) => {
+    await capture('Excuse');
+    await panel.keyboard.insertText(text);
+    const form = panel.getByRole('form', { name: /^Record: An excuse/ });
+    await form.getByRole('combobox').selectOption(category);
+    await form.getByRole('button', { name: 'Record' }).click();
+    await panel.getByText(`Excuse: ${category}`).first().waitFor();
+  };
 
   it('starts new, with no score', async () => {
     expect(await verdict()).toContain('New');
@@ -47,11 +65,8 @@ describe('recording history in the side panel', () => {
   });
 
   it('a late delivery is a strike: under the strict default, cancel and move on — on the overlay too', async () => {
-    await capture('Late');
-    await panel.keyboard.type('3');
-    await panel.keyboard.press('Enter');
+    await recordLate(3);
     await expect.poll(verdict).toContain('Cancel and move on');
-    await panel.getByText('Delivered late by 3 days').first().waitFor();
     const overlay = await overlayFrame(profile);
     await expect.poll(() => overlay.getByTestId('verdict').textContent()).toContain('Cancel');
   });
@@ -67,6 +82,7 @@ describe('recording history in the side panel', () => {
   });
 
   it('deleting an entry can be undone', async () => {
+    await recordExcuse('The files were on the other laptop', 'family');
     const entries = panel.getByTestId('event');
     const before = await entries.count();
     await entries
@@ -102,6 +118,8 @@ describe('recording history in the side panel', () => {
   });
 
   it('cancels and moves on with a cool-off, and can take them back', async () => {
+    await recordLate(3);
+    await expect.poll(verdict).toContain('Cancel and move on');
     await panel.getByRole('button', { name: 'Cancel and move on…' }).click();
     const flow = panel.getByRole('region', { name: 'Cancel and move on' });
     await flow.getByLabel('Why (optional)').fill('Late again');
@@ -117,7 +135,8 @@ describe('engagements and the roster', () => {
   let browser: ExtensionBrowser;
   let roster: Page;
 
-  beforeAll(async () => {
+  // Dana tracked from the overlay on her profile, and the roster page open.
+  beforeEach(async () => {
     browser = await launch();
     browser.serve(ADDRESS, HTML);
     const profile = await browser.context.newPage();
@@ -128,17 +147,16 @@ describe('engagements and the roster', () => {
     roster = await browser.context.newPage();
     await roster.goto(browser.extensionUrl('dashboard.html'));
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await browser?.close();
   });
 
-  it('lists the tracked contractor and opens their detail', async () => {
+  const openDana = async () => {
     await roster.getByRole('link', { name: 'Dana Demo' }).click();
     await roster.getByRole('heading', { name: 'Dana Demo' }).waitFor();
-    expect(roster.url()).toMatch(/#contractor=[0-9A-Z]{26}$/);
-  });
-
-  it('a big engagement in one milestone, paid before acceptance, breaks rules 2 and 3', async () => {
+  };
+  /** A $5,000 engagement in one milestone due in 2030, from Dana's detail; returns its article. */
+  const startShopRebuild = async () => {
     const form = roster.getByRole('form', { name: 'New engagement' });
     await form.getByLabel('Title').fill('Shop rebuild');
     await form.getByLabel('Skill area').fill('WordPress');
@@ -152,6 +170,17 @@ describe('engagements and the roster', () => {
     await milestone.getByLabel('Due date').fill('2030-01-15');
     await milestone.getByRole('button', { name: 'Add milestone' }).click();
     await engagement.getByTestId('milestone').waitFor();
+    return engagement;
+  };
+
+  it('lists the tracked contractor and opens their detail', async () => {
+    await openDana();
+    expect(roster.url()).toMatch(/#contractor=[0-9A-Z]{26}$/);
+  });
+
+  it('a big engagement in one milestone, paid before acceptance, breaks rules 2 and 3', async () => {
+    await openDana();
+    const engagement = await startShopRebuild();
     await engagement.getByRole('button', { name: 'Pay (before acceptance!)' }).click();
     await engagement.getByText(/paid/).waitFor();
 
@@ -162,15 +191,11 @@ describe('engagements and the roster', () => {
   });
 
   it('delivering a milestone before its due date counts as on time', async () => {
-    await roster
-      .getByRole('list', { name: 'Findings' })
-      .getByRole('link', { name: 'Dana Demo' })
-      .first()
-      .click();
-    const engagement = roster.getByRole('article', { name: 'Shop rebuild' });
+    await openDana();
+    const engagement = await startShopRebuild();
     await engagement.getByRole('button', { name: 'Delivered today' }).click();
     await roster.getByText('Delivered on time').first().waitFor();
-    await engagement.getByRole('button', { name: 'Accept' }).click();
+    await engagement.getByRole('button', { name: 'Accept', exact: true }).click();
     await engagement.getByText(/accepted/).waitFor();
   });
 });
@@ -179,7 +204,8 @@ describe('backups from the roster page', () => {
   let browser: ExtensionBrowser;
   let roster: Page;
 
-  beforeAll(async () => {
+  // The demo's three contractors, and the roster page's Data & settings view open.
+  beforeEach(async () => {
     browser = await launch();
     roster = await browser.context.newPage();
     await roster.goto(browser.extensionUrl('dashboard.html'));
@@ -187,7 +213,7 @@ describe('backups from the roster page', () => {
     await roster.getByTestId('roster-row').nth(2).waitFor();
     await roster.getByRole('link', { name: 'Data & settings' }).click();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await browser?.close();
   });
   const rows = async () => {
@@ -278,7 +304,8 @@ describe('who a contractor is: about, profiles, merging', () => {
   let browser: ExtensionBrowser;
   let roster: Page;
 
-  beforeAll(async () => {
+  // The demo's three contractors, and Lee Designer's detail open.
+  beforeEach(async () => {
     browser = await launch();
     roster = await browser.context.newPage();
     await roster.goto(browser.extensionUrl('dashboard.html'));
@@ -286,7 +313,7 @@ describe('who a contractor is: about, profiles, merging', () => {
     await roster.getByRole('link', { name: 'Lee Designer' }).click();
     await roster.getByRole('heading', { name: 'Lee Designer' }).waitFor();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await browser?.close();
   });
 

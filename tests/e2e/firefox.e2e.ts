@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FirefoxExtensionBrowser } from '../../scripts/extension-firefox.mjs';
@@ -39,7 +38,6 @@ describe.skipIf(!HAVE_SHARED_PAGES)('the Firefox build on real marketplace pages
       const { page, html } = sharedPage(file);
       firefox.serve(page.url, html);
     }
-    mkdirSync('test-results', { recursive: true });
   }, 60_000);
   afterAll(async () => {
     await firefox?.close();
