@@ -103,7 +103,6 @@ export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<nu
   return id;
 }
 
-/** The overlay's extension frame on a page, once it has loaded. */
 /**
  * The overlay's extension frame on a page, once it is where the user sees it and has drawn: the frame
  * may start loading out of sight while the page is parsed, and a click there would miss.
