@@ -84,15 +84,23 @@ export const textOf = (frame: Frame | Page) => frame.evaluate(() => document.bod
  * button's text, or a CSS selector when it starts with `css:`.
  */
 export async function clickInOverlay(page: Page, frame: Frame, label: string): Promise<void> {
-  const target = await frame.evaluate((wanted) => {
-    const found = wanted.startsWith('css:')
-      ? document.querySelector(wanted.slice(4))
-      : [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === wanted);
-    if (!found) return null;
-    const r = found.getBoundingClientRect();
-    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-  }, label);
-  if (!target) throw new Error(`no "${label}" in the overlay: ${await textOf(frame)}`);
+  // Once the overlay shows it: the card is redrawn as the background pushes each change.
+  const target = await until(
+    () =>
+      frame.evaluate((wanted) => {
+        const found = wanted.startsWith('css:')
+          ? document.querySelector(wanted.slice(4))
+          : [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === wanted);
+        if (!found) return null;
+        const r = found.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }, label),
+    (found) => found !== null,
+    `"${label}" in the overlay`,
+  ).catch(async () => {
+    throw new Error(`no "${label}" in the overlay: ${await textOf(frame)}`);
+  });
+  if (!target) throw new Error(`no "${label}" in the overlay`);
   const host = await page.evaluate((y) => {
     const element = document.querySelector('[data-track-record="overlay"]') as HTMLElement;
     const box = element.getBoundingClientRect();

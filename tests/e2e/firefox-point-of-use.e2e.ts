@@ -93,22 +93,30 @@ describe.skipIf(!HAVE_SHARED_PAGES)('at the point of use, in Firefox', () => {
       await helper.close();
     }
   }
-  /** Clicks an add-on page's button by its text, as the user does (the mouse: a real user action). */
+  /**
+   * Clicks an add-on page's button by its text, as the user does (the mouse: a real user action), once
+   * the page shows it (parts of a page appear as their records are read).
+   */
   async function press(page: Page, text: string, within = 'body') {
-    const box = await page.evaluate(
-      (wanted, scope) => {
-        const found = [...document.querySelectorAll(`${scope} button, ${scope} label`)].find(
-          (b) => b.textContent?.trim() === wanted,
-        );
-        if (!found) return null;
-        found.scrollIntoView({ block: 'center' });
-        const r = found.getBoundingClientRect();
-        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-      },
-      text,
-      within,
+    const box = await until(
+      () =>
+        page.evaluate(
+          (wanted, scope) => {
+            const found = [...document.querySelectorAll(`${scope} button, ${scope} label`)].find(
+              (b) => b.textContent?.trim() === wanted,
+            );
+            if (!found) return null;
+            found.scrollIntoView({ block: 'center' });
+            const r = found.getBoundingClientRect();
+            return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+          },
+          text,
+          within,
+        ),
+      (found) => found !== null,
+      `"${text}" on ${page.url()}`,
     );
-    if (!box) throw new Error(`no "${text}" in ${await page.evaluate(() => location.href)}`);
+    if (!box) throw new Error(`no "${text}" on ${page.url()}`);
     await page.mouse.click(box.x, box.y);
   }
   /** Types into an add-on page's field, found by its label or placeholder. */
