@@ -12,5 +12,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A real browser on a shared machine: a state a test polls for may take seconds to come (Vitest waits 1 s).
+    expect: { poll: { timeout: 10_000 } },
   },
 });
