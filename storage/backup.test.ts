@@ -4,18 +4,15 @@ import {
   type Backup,
   backupText,
   checkBackupSize,
-  deleteEverything,
   exportBackup,
-  importBackup,
   MAX_BACKUP_BYTES,
-  mergeBackup,
   parseBackup,
-  previewMerge,
   readBackup,
 } from './backup';
 import { addNote, loadViewByKey, trackProfile } from './contractors';
 import { TrackRecordDb } from './db';
 import { DEMO_KEY, seedDemo } from './demo';
+import { deleteEverything, importBackup, mergeBackup, previewMerge } from './restore';
 import { updateSettings } from './settings';
 
 const now = Date.UTC(2026, 10, 27, 12);

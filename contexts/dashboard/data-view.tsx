@@ -10,14 +10,8 @@ import { adapterFor } from '../../sites/index';
 import {
   backupText,
   checkBackupSize,
-  deleteEverything,
   exportBackup,
-  importBackup,
   MAX_BACKUP_BYTES,
-  mergeBackup,
-  type PreparedImport,
-  prepareImport,
-  previewMerge,
   readBackup,
   recordCount,
 } from '../../storage/backup';
@@ -33,6 +27,14 @@ import {
   parseCsv,
 } from '../../storage/csv';
 import { getDb } from '../../storage/db';
+import {
+  deleteEverything,
+  importBackup,
+  mergeBackup,
+  type PreparedImport,
+  prepareImport,
+  previewMerge,
+} from '../../storage/restore';
 import { readSettings, updateSettings } from '../../storage/settings';
 import { useLive } from '../pages/live';
 import { markBackedUp } from './reminder';
