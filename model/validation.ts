@@ -14,3 +14,9 @@ export function parseRecord<S extends z.ZodType>(schema: S, input: unknown): z.i
   if (!result.success) throw new ValidationError(result.error.issues);
   return result.data;
 }
+
+/** A date the user gave for something that happened: never after now. */
+export function notFuture(at: number, now: number, field: string): number {
+  if (at > now) throw new Error(`${field}: cannot be in the future`);
+  return at;
+}

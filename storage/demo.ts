@@ -2,16 +2,8 @@ import type { RecordId } from '../model/ids';
 import { DAY_MS, dayOf } from '../scoring/dates';
 import { addNote, recordPageSeen, trackProfile, updateContractor } from './contractors';
 import type { TrackRecordDb } from './db';
-import {
-  acceptMilestone,
-  addMilestone,
-  createEngagement,
-  grantAccess,
-  payMilestone,
-  recordDelivery,
-  recordExcuse,
-  recordPraise,
-} from './history';
+import { acceptMilestone, addMilestone, createEngagement, payMilestone } from './engagements';
+import { grantAccess, recordDelivery, recordExcuse, recordPraise } from './history';
 
 export const DEMO_KEY = 'upwork:~01demo0000000000001';
 

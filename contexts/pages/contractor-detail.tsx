@@ -21,15 +21,11 @@ import {
   acceptMilestone,
   addMilestone,
   createEngagement,
-  deleteEvent,
-  grantAccess,
   payMilestone,
-  recordDelivery,
   renegotiateMilestone,
-  restoreEvent,
-  revokeAccess,
   setEngagementStatus,
-} from '../../storage/history';
+} from '../../storage/engagements';
+import { deleteEvent, grantAccess, recordDelivery, restoreEvent, revokeAccess } from '../../storage/history';
 import { loadNames } from '../../storage/roster';
 import { CancelSection } from './cancel-section';
 import { Capture } from './capture';

@@ -9,10 +9,9 @@ import { loadCandidates } from '../../storage/cancel-plan';
 import { createContractor, loadContractorView, updateContractor } from '../../storage/contractors';
 import { TrackRecordDb } from '../../storage/db';
 import { answerReminder, loadDeadlines } from '../../storage/deadlines';
+import { addMilestone, createEngagement } from '../../storage/engagements';
 import {
-  addMilestone,
   cancelAndMoveOn,
-  createEngagement,
   grantAccess,
   recordDelivery,
   recordExcuse,

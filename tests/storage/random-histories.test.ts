@@ -6,6 +6,7 @@ import { assessRow, buildRosterRow } from '../../scoring/roster-row';
 import { assessStored, buildSummary } from '../../scoring/summary';
 import { addNote, mergeContractors, trackProfile } from '../../storage/contractors';
 import { TrackRecordDb } from '../../storage/db';
+import * as e from '../../storage/engagements';
 import * as h from '../../storage/history';
 import { readSettings, updateSettings } from '../../storage/settings';
 
@@ -82,7 +83,7 @@ async function playHistory(seed: number, previous: RecordId[]) {
       case 0:
       case 1:
         engagements.push(
-          await h.createEngagement(
+          await e.createEngagement(
             db,
             {
               contractorId: id,
@@ -100,7 +101,7 @@ async function playHistory(seed: number, previous: RecordId[]) {
       case 3:
         if (engagements.length)
           milestones.push(
-            await h.addMilestone(
+            await e.addMilestone(
               db,
               {
                 engagementId: rnd.pick(engagements),
@@ -144,7 +145,7 @@ async function playHistory(seed: number, previous: RecordId[]) {
       case 10:
         if (milestones.length)
           await maybe(
-            h.renegotiateMilestone(
+            e.renegotiateMilestone(
               db,
               rnd.pick(milestones),
               { dueAt: now + rnd.int(-3, 10) * DAY_MS, at: past() },
@@ -154,7 +155,7 @@ async function playHistory(seed: number, previous: RecordId[]) {
         break;
       case 11:
         if (milestones.length)
-          await (rnd.chance(0.5) ? h.acceptMilestone : h.payMilestone)(db, rnd.pick(milestones), past(), now);
+          await (rnd.chance(0.5) ? e.acceptMilestone : e.payMilestone)(db, rnd.pick(milestones), past(), now);
         break;
       case 12:
         accesses.push(
@@ -175,7 +176,7 @@ async function playHistory(seed: number, previous: RecordId[]) {
       }
       case 15:
         if (engagements.length)
-          await h.setEngagementStatus(
+          await e.setEngagementStatus(
             db,
             rnd.pick(engagements),
             rnd.pick(['active', 'completed', 'cancelled'] as const),

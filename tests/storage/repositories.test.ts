@@ -20,16 +20,18 @@ import { DEMO_KEY, seedDemo } from '../../storage/demo';
 import {
   acceptMilestone,
   addMilestone,
-  cancelAndMoveOn,
   createEngagement,
+  payMilestone,
+  renegotiateMilestone,
+} from '../../storage/engagements';
+import {
+  cancelAndMoveOn,
   deleteEvent,
   grantAccess,
-  payMilestone,
   recordDelivery,
   recordEvent,
   recordExcuse,
   recordReward,
-  renegotiateMilestone,
   revokeAccess,
   setExcuseCategory,
 } from '../../storage/history';
