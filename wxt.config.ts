@@ -49,8 +49,8 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'track-record@track-record',
-          // data_collection_permissions came in desktop Firefox 140 (the current ESR, which the tests
-          // run) and Firefox for Android 142.
+          // data_collection_permissions came in desktop Firefox 140 and Firefox for Android 142 (the tests run
+          // Debian's current ESR, 153).
           strict_min_version: '140.0',
           // Nothing is collected: every record stays in the browser.
           data_collection_permissions: { required: ['none'] },
