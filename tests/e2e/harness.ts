@@ -69,12 +69,9 @@ export async function launch(
   // The welcome page opens on install, as a tab of the last window used: waited for here, so that it
   // never opens later over a test's own tab. A tab behind another draws no new frames, and the browser
   // may then still place the overlay's frame where it was before it moved: a click there is lost.
-  for (
-    let waited = 0;
-    !browser.context.pages().some((p) => p.url().endsWith('/welcome.html'));
-    waited += 100
-  ) {
-    if (waited > 10_000) throw new Error('The welcome page did not open on install.');
+  const started = Date.now();
+  while (!browser.context.pages().some((p) => p.url().endsWith('/welcome.html'))) {
+    if (Date.now() - started > 10_000) throw new Error('The welcome page did not open on install.');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return browser;
