@@ -1,4 +1,4 @@
-import { contentScriptMatches } from '../../sites';
+import { contentScriptMatches, siteOrigins } from '../../sites';
 
 /**
  * Sites the user granted one at a time (optional host permissions, asked from the popup when a page is
@@ -32,13 +32,13 @@ export type SiteAccessApi = {
 };
 
 /**
- * The origins granted beyond the manifest's content scripts (`getAll` lists those too). Only http(s)
- * patterns count; the manifest script's own pages are excluded from the registration, so no page
- * ever gets the script twice.
+ * The origins granted beyond the manifest's content scripts and the marketplaces' own origins (`getAll`
+ * lists those too). Only http(s) patterns count; the manifest script's own pages are excluded from the
+ * registration, so no page ever gets the script twice.
  */
 export function grantedSiteOrigins(origins: readonly string[]): string[] {
   return [...new Set(origins)]
-    .filter((o) => /^https?:\/\//.test(o) && !contentScriptMatches.includes(o))
+    .filter((o) => /^https?:\/\//.test(o) && !contentScriptMatches.includes(o) && !siteOrigins.includes(o))
     .sort();
 }
 

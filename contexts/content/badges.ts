@@ -3,9 +3,10 @@ import type { Verdict } from '../../model/verdict';
 import { formatDay, plural } from '../../scoring/format';
 
 /**
- * Card badges. Every recognised card gets a host, tracked freelancer or not, so the page cannot tell
- * from the DOM whom the user tracks; the verdict, score and tooltip are drawn inside a closed shadow
- * root, which the page cannot read.
+ * Card badges. Every recognised card gets a host, tracked freelancer or not, and every host has the same
+ * box (fixed size, contained, at the end of its card), so the page can tell whom the user tracks neither
+ * from the DOM nor from its own layout; the verdict, score and tooltip are drawn inside a closed shadow
+ * root, which the page cannot read, and clipped to that box.
  */
 export type Badge = { key: string; element: HTMLElement; show(info: BadgeInfo | null): void };
 
@@ -27,37 +28,50 @@ const COLORS: Record<Verdict, string> = {
   new: '#4b5563',
 };
 
+/** The box of every badge host, in CSS pixels: room for the widest label ("Trusted · 100"). */
+export const BADGE_BOX = { width: 104, height: 18 } as const;
+
 // Inline styles, not a stylesheet in each badge's shadow root: a listing may hold a hundred cards, and one
-// style sheet each is a hundred to parse and match.
-const HOST_STYLE = 'all: initial; display: inline-block; vertical-align: middle; margin: 2px 4px;';
-const PILL_STYLE =
-  'font: 600 11px/1.6 system-ui, sans-serif; color: #fff; padding: 1px 7px; border-radius: 999px;';
+// style sheet each is a hundred to parse and match. `contain: strict`: what is drawn inside never changes
+// the host's box, nor lays out or paints outside it.
+const HOST_STYLE = `all: initial; display: inline-block; vertical-align: middle; margin: 2px 4px; width: ${BADGE_BOX.width}px; height: ${BADGE_BOX.height}px; contain: strict;`;
+const PILL_STYLE = `display: inline-block; box-sizing: border-box; max-width: 100%; height: ${BADGE_BOX.height}px; font: 600 11px/${BADGE_BOX.height}px system-ui, sans-serif; color: #fff; padding: 0 7px; border-radius: 999px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;`;
 
 export function addBadge(doc: Document, card: Element, key: string): Badge {
   const host = doc.createElement('track-record-badge');
   host.dataset.trackRecord = 'badge';
   host.dataset.profileKey = key;
   host.style.cssText = HOST_STYLE;
-  const pill = doc.createElement('span');
-  pill.style.cssText = PILL_STYLE;
-  pill.hidden = true;
-  host.attachShadow({ mode: 'closed' }).append(pill);
+  const shadow = host.attachShadow({ mode: 'closed' });
   card.append(host);
+  /** Drawn only for someone tracked: nothing inside the box otherwise. */
+  let pill: HTMLElement | undefined;
   return {
     key,
     element: host,
     show(info) {
-      pill.hidden = !info;
-      pill.textContent = info ? labelOf(info) : '';
-      pill.title = info ? tooltipOf(info) : '';
-      pill.style.background = info ? COLORS[info.verdict] : '';
+      if (!info) return pill?.remove();
+      if (!pill) {
+        pill = doc.createElement('span');
+        pill.style.cssText = PILL_STYLE;
+      }
+      pill.textContent = shortLabelOf(info);
+      pill.title = `${labelOf(info)} — ${tooltipOf(info)}`;
+      pill.setAttribute('aria-label', labelOf(info));
+      pill.style.background = COLORS[info.verdict];
+      if (!pill.isConnected) shadow.append(pill);
     },
   };
 }
 
-/** "Track Record: Watch · 58" — the score is left out until there is one. */
-export function labelOf({ verdict, score }: BadgeInfo): string {
-  return `Track Record: ${LABELS[verdict]}${score === null ? '' : ` · ${score}`}`;
+/** "Watch · 58", what the pill shows; the score is left out until there is one. */
+function shortLabelOf({ verdict, score }: BadgeInfo): string {
+  return `${LABELS[verdict]}${score === null ? '' : ` · ${score}`}`;
+}
+
+/** "Track Record: Watch · 58", its name for screen readers and the start of its tooltip. */
+export function labelOf(info: BadgeInfo): string {
+  return `Track Record: ${shortLabelOf(info)}`;
 }
 
 /** "2 strikes in your window · last activity 3 Mar 2026". */

@@ -154,14 +154,17 @@ export function createPageWatcher(deps: WatcherDeps) {
     /** The public profile on screen, for the popup and the side panel. */
     shownProfile: () => profileShown,
     /** The overlay frame has drawn; false if it is for a freelancer no longer shown. */
-    overlayReady(key: string, height: number, state: 'ready' | 'failed'): boolean {
+    overlayReady(key: string, folded: boolean, state: 'ready' | 'failed'): boolean {
       if (overlay?.key !== key) return false;
-      overlay.markDrawn(height, state);
+      overlay.markDrawn(folded, state);
       return true;
     },
+    /** Takes the overlay and this watcher's badges off the page (the extension is gone). */
     stop() {
       overlay?.remove();
       overlay = undefined;
+      for (const host of deps.doc.querySelectorAll('track-record-badge'))
+        if (badgeOfHost.has(host)) host.remove();
     },
   };
   return watcher;

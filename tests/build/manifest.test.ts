@@ -26,7 +26,13 @@ describe('the built Chrome manifest', () => {
 
   it('asks only for allowed permissions and no host permissions beyond its content scripts', () => {
     expect(manifest.permissions ?? []).toEqual(ALLOWED_PERMISSIONS);
-    expect(manifest.host_permissions ?? []).toEqual([]);
+    // The marketplaces' origins, to start the content script in tabs open at install or update.
+    expect(manifest.host_permissions).toEqual(siteOrigins);
+    for (const origin of manifest.host_permissions)
+      expect(
+        samplePages.some((href) => matching([origin], href).length > 0),
+        origin,
+      ).toBe(true);
     expect(manifest.optional_host_permissions).toEqual(OPTIONAL_HOST_PERMISSIONS);
     expect(manifest.optional_permissions).toEqual(OPTIONAL_PERMISSIONS);
   });
