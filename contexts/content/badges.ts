@@ -32,10 +32,12 @@ const COLORS: Record<Verdict, string> = {
 export const BADGE_BOX = { width: 104, height: 18 } as const;
 
 // Inline styles, not a stylesheet in each badge's shadow root: a listing may hold a hundred cards, and one
-// style sheet each is a hundred to parse and match. `contain: strict`: what is drawn inside never changes
-// the host's box, nor lays out or paints outside it.
-const HOST_STYLE = `all: initial; display: inline-block; vertical-align: middle; margin: 2px 4px; width: ${BADGE_BOX.width}px; height: ${BADGE_BOX.height}px; contain: strict;`;
-const PILL_STYLE = `display: inline-block; box-sizing: border-box; max-width: 100%; height: ${BADGE_BOX.height}px; font: 600 11px/${BADGE_BOX.height}px system-ui, sans-serif; color: #fff; padding: 0 7px; border-radius: 999px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;`;
+// style sheet each is a hundred to parse and match. The host's box is set whole here (the page's own rules
+// apply alike to every host); `contain: strict`: what is drawn inside never changes its box, nor lays out
+// or paints outside it. The pill is a block exactly the box's height, so not even the host's scroll size
+// (which counts what is inside a closed shadow root) tells a drawn badge from an empty one.
+const HOST_STYLE = `display: inline-block; position: static; float: none; box-sizing: border-box; vertical-align: middle; margin: 2px 4px; padding: 0; border: 0; width: ${BADGE_BOX.width}px; height: ${BADGE_BOX.height}px; overflow: hidden; contain: strict; visibility: visible;`;
+const PILL_STYLE = `display: block; box-sizing: border-box; width: fit-content; max-width: 100%; height: ${BADGE_BOX.height}px; font: 600 11px/${BADGE_BOX.height}px system-ui, sans-serif; color: #fff; padding: 0 7px; border-radius: 999px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;`;
 
 export function addBadge(doc: Document, card: Element, key: string): Badge {
   const host = doc.createElement('track-record-badge');

@@ -206,9 +206,7 @@ describe('the extension on a single-page app (Upwork talent search imitation)', 
     const frame = await overlayFrame(other.tab);
     await frame.getByRole('button', { name: 'Track' }).click();
     await frame.getByTestId('verdict').waitFor();
-    await expect
-      .poll(async () => (await badgeLabels(browser, listing.tab))[keyOf(carla)])
-      .toBe('Tracked');
+    await expect.poll(async () => (await badgeLabels(browser, listing.tab))[keyOf(carla)]).toBe('Tracked');
     // A late delivery recorded in the side panel (an extension page writing the database itself).
     const panel = await browser.context.newPage();
     // (Both tabs opened on the same search address: the one showing Carla is found by her address.)
