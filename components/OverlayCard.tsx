@@ -137,6 +137,8 @@ function Tracked(props: Props & { view: OverlayView; now: () => number }) {
     const box = at?.closest('.overlay-body');
     if (at && box) box.scrollTo({ top: at.offsetTop - box.getBoundingClientRect().top - 8 });
   }, [flowShown]);
+  /** How many times the flow was opened: a late answer closes only the opening it belongs to. */
+  const opened = useRef(0);
   const showPlan = () =>
     props.onCancelPlan().then(setCancel, (e: unknown) => {
       setCancel(null);
@@ -205,6 +207,7 @@ function Tracked(props: Props & { view: OverlayView; now: () => number }) {
           onClick={() => {
             setCancelError(null);
             if (cancel) return setCancel(null);
+            opened.current++;
             setCancel('loading');
             void showPlan();
           }}
@@ -226,8 +229,10 @@ function Tracked(props: Props & { view: OverlayView; now: () => number }) {
             await showPlan();
           }}
           onReinstate={async () => {
+            const asOpened = opened.current;
             await props.onReinstate();
-            setCancel(null);
+            // Closed once done, unless it was opened again meanwhile (the card can change first).
+            if (opened.current === asOpened) setCancel(null);
           }}
         />
       )}

@@ -32,6 +32,12 @@ describe("the overlay's requests to the background", () => {
     expect(sent).toEqual([UNDO, UNDO, UNDO]);
   });
 
+  it('are sent again when no answer came at all (Chrome, the worker stopped as it answered)', async () => {
+    const { send, sent } = sender(undefined, {});
+    await expect(requestOfOverlay(send, UNDO, noWait)).resolves.toEqual({});
+    expect(sent).toEqual([UNDO, UNDO]);
+  });
+
   it('say in words that it may not be saved once every retry was lost', async () => {
     const lost = () => new Error('The message port closed before a response was received.');
     const { send, sent } = sender(lost(), lost(), lost());
