@@ -1,5 +1,5 @@
-import { contentScriptMatches } from '../../sites';
-import { CONTENT_SCRIPT_FILE, grantedSiteOrigins } from './site-access';
+import { adapters } from '../../sites';
+import { GRANTED_SITES_SCRIPT, grantedSiteOrigins, siteScriptFile } from './site-access';
 
 /** What the injection needs of the browser (the real `browser` in background.ts, or a stub in tests). */
 export type OpenTabsApi = {
@@ -13,20 +13,27 @@ export type OpenTabsApi = {
 
 /**
  * Chrome starts no content script in the tabs already open when the extension is installed or updated
- * (and leaves the old version's running there, cut off): the tabs showing a page it runs on get it now,
+ * (and leaves the old version's running there, cut off): the tabs showing a page one runs on get it now,
  * so the overlay and badges appear, once, without a reload. The new copy removes the old one's hosts,
- * and the old one ends itself once it sees the extension gone. Returns how many tabs got it.
+ * and the old one ends itself once it sees the extension gone. Returns how many tabs got one.
  */
 export async function startInOpenTabs(api: OpenTabsApi): Promise<number> {
   const granted = grantedSiteOrigins(await api.grantedOrigins());
-  const tabs = await api.tabsShowing([...contentScriptMatches, ...granted]);
+  const scripts = [
+    ...adapters.map((a) => ({ file: siteScriptFile(a.platform), matches: [...a.matches] })),
+    ...(granted.length > 0 ? [{ file: GRANTED_SITES_SCRIPT, matches: granted }] : []),
+  ];
   const started = await Promise.all(
-    tabs.map((id) =>
-      api.run(id, CONTENT_SCRIPT_FILE).then(
-        () => true,
-        () => false, // the tab closed, or shows a page the browser protects
+    scripts.map(async ({ file, matches }) =>
+      Promise.all(
+        (await api.tabsShowing(matches)).map((id) =>
+          api.run(id, file).then(
+            () => true,
+            () => false, // the tab closed, or shows a page the browser protects
+          ),
+        ),
       ),
     ),
   );
-  return started.filter(Boolean).length;
+  return started.flat().filter(Boolean).length;
 }

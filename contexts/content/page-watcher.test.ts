@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SeenProfile } from '../../model/page';
+import { profileAddressed, readPage } from '../../sites';
 import { createPageWatcher } from './page-watcher';
 
 // The watcher runs against happy-dom's document with addresses given per call, as the content script
@@ -14,6 +15,9 @@ function watcher(framesMove = false) {
   return createPageWatcher({
     framesMove,
     doc: document,
+    readPage,
+    profileAddressed,
+    attachedPages: true,
     currentUrl: () => address,
     frameUrl: () => 'about:blank', // happy-dom loads no frames
     frameOrigins: [],

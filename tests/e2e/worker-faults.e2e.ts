@@ -164,7 +164,7 @@ describe.skipIf(!HAVE_SHARED_PAGES)('the service worker stopped at any moment', 
         .getByRole('button', { name: 'Cancel and move on' })
         .click({ timeout: 10_000 })
         .catch(async (error) => {
-          throw new Error(`${error}\nThe overlay said: ${await frame.locator('body').innerText()}`);
+          throw new Error(`${error}\nThe overlay said: ${await frame.locator('body').textContent()}`);
         });
       await sleep(delay);
       await control.stop();
