@@ -151,6 +151,18 @@ describe('npm run zip', () => {
   }, 120_000);
 });
 
+describe('the store listing beside the packages', () => {
+  it("quotes the build's own summary and carries its 128 px icon", () => {
+    const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
+    expect(manifest.description.length).toBeLessThanOrEqual(132); // the Chrome Web Store's limit
+    expect(readFileSync('store/description.md', 'utf8')).toContain(`> ${manifest.description}\n`);
+    expect(readFileSync('store/icon-128.png').equals(readFileSync('.output/chrome-mv3/icon/128.png'))).toBe(
+      true,
+    );
+    expect(pngSize('store/icon-128.png')).toEqual({ width: 128, height: 128 });
+  });
+});
+
 describe('npm run screenshots', () => {
   it("takes the README's pictures and the stores' (1280 × 800), each with its expected size", async () => {
     const out = scratch('screenshots');
