@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { launchWithExtension } from '../../scripts/extension-browser.mjs';
+import { launchFirefoxWithExtension } from '../../scripts/extension-firefox.mjs';
 
 // The commands the README offers a user, run as the user runs them, from the project's folder:
 // `npm start` (headless, on the build `npm test` has just made: START_BUILD=0), `npm run zip`, and
@@ -126,11 +128,12 @@ describe('npm start', () => {
 });
 
 describe('npm run zip', () => {
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+  const packageOf = (what: string) => resolve(`.output/track-record-${version}-${what}.zip`);
+
   it("makes the Chrome and Firefox store packages from the builds, and Firefox's sources package", async () => {
     const zipped = await run('npm', ['run', 'zip', '--silent']);
     expect(zipped.code, zipped.stderr).toBe(0);
-    const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
-    const packageOf = (what: string) => resolve(`.output/track-record-${version}-${what}.zip`);
 
     for (const browser of ['chrome', 'firefox']) {
       const entries = zipEntries(packageOf(browser));
@@ -148,6 +151,31 @@ describe('npm run zip', () => {
     const sources = [...zipEntries(packageOf('sources')).keys()];
     expect(sources).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'wxt.config.ts']));
     expect(sources.filter((name) => /^(node_modules|\.output)\//.test(name))).toEqual([]);
+  }, 120_000);
+
+  it('makes packages that install as the README says: Chrome unzipped and loaded, Firefox as a temporary add-on', async () => {
+    const unpacked = scratch('chrome-package');
+    for (const [name, read] of zipEntries(packageOf('chrome'))) {
+      if (name.endsWith('/')) continue;
+      mkdirSync(join(unpacked, name, '..'), { recursive: true });
+      writeFileSync(join(unpacked, name), read());
+    }
+    const chrome = await launchWithExtension({ extensionPath: unpacked });
+    try {
+      const roster = await chrome.context.newPage();
+      await roster.goto(chrome.extensionUrl('dashboard.html'));
+      await roster.getByRole('button', { name: 'Load demo data' }).waitFor();
+    } finally {
+      await chrome.close();
+    }
+    // The package itself, as about:debugging's "Load Temporary Add-on…" takes it.
+    const firefox = await launchFirefoxWithExtension({ extensionPath: packageOf('firefox') });
+    try {
+      const roster = await firefox.openExtensionPage('dashboard.html');
+      expect(await roster.title()).toBe('Track Record — roster');
+    } finally {
+      await firefox.close();
+    }
   }, 120_000);
 });
 
