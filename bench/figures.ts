@@ -146,7 +146,7 @@ export function longTasksAdded(samples: PageSamples, pages: BenchPage[]) {
  * DOMContentLoaded with the extension over with the floor (medians), on every page: above 1 when the
  * extension delays the page's parsing (the floor's script runs after it, so it cannot).
  */
-export function domContentLoaded(samples: PageSamples, pages: BenchPage[]) {
+function domContentLoaded(samples: PageSamples, pages: BenchPage[]) {
   return perPage(pages, (p) => ({
     ratio: ratioOfMedians(pick(of(samples, p, 'extension'), dcl), pick(of(samples, p, 'floor'), dcl)),
     withoutRatio: ratioOfMedians(pick(of(samples, p, 'none'), dcl), pick(of(samples, p, 'floor'), dcl)),

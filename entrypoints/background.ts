@@ -23,13 +23,11 @@ import {
 import { coalesced, onRecordsChanged } from '../contexts/browser/record-changes';
 import { profileOnTab } from '../contexts/browser/tab';
 import {
-  askContent,
   FromExtensionPage,
   listener,
   OVERLAY_PORT,
   OverlayRequest,
   ToBackground,
-  type ToContent,
 } from '../messages/protocol';
 import { messageOf } from '../scoring/format';
 import { badgesForKeys } from '../storage/badges';
@@ -161,8 +159,6 @@ export default defineBackground(() => {
       },
       pageShown: () => profileOnTab(tabId),
       draft: (key) => readDraft(getDb(), key),
-      tellContent: (message) =>
-        askContent((m: ToContent) => browser.tabs.sendMessage(tabId, m, { frameId: 0 }), message),
     });
     overlays.set(tabId, served);
     port.onDisconnect.addListener(() => {

@@ -5,7 +5,7 @@ import { type OverlayActions, OverlayCard } from '../components/OverlayCard';
 import { keepDrafts } from '../contexts/frame/draft-keeper';
 import { linkOverlay, type OverlayState } from '../contexts/frame/link';
 import { type RetryOptions, requestOfOverlay } from '../contexts/frame/requests';
-import { OVERLAY_UNANSWERED, type OverlayUnanswered } from '../messages/content';
+import { OVERLAY_DRAWN, type OverlayDrawn } from '../messages/content';
 import { OVERLAY_PORT, type OverlayRequest } from '../messages/protocol';
 import { newId } from '../model/ids';
 
@@ -33,7 +33,7 @@ export default defineUnlistedScript(() => {
     // Not sent again: opening the side panel needs the click's gesture, which a second message lacks.
     onOpenHistory: async () => void (await ask({ type: 'overlay-open-history', key }, { delays: [] })),
     onFold: (folded) => {
-      link.drawn(folded); // the page's box follows at once
+      tellPage('ready', folded); // the page's box follows at once
       void ask({ type: 'overlay-fold', folded }).catch(() => {});
     },
     onRecord: async (input) => {
@@ -67,7 +67,16 @@ export default defineUnlistedScript(() => {
       />,
       app,
     );
-    if (state.status !== 'loading') link.drawn(state.status === 'ready' && state.folded);
+    if (state.status !== 'loading') tellPage(state.status, state.status === 'ready' && state.folded);
+  }
+
+  /** The card is drawn: the page's content script shows the host (and folds its box), once per change. */
+  let told = '';
+  function tellPage(state: 'ready' | 'failed', folded: boolean) {
+    const drawn: OverlayDrawn = { type: OVERLAY_DRAWN, state, folded };
+    if (JSON.stringify(drawn) === told) return;
+    told = JSON.stringify(drawn);
+    window.parent.postMessage(drawn, '*');
   }
 
   const link = linkOverlay({
@@ -79,8 +88,6 @@ export default defineUnlistedScript(() => {
       document.addEventListener('visibilitychange', () => {
         if (document.visibilityState === 'visible') listener();
       }),
-    tellPageUnanswered: () =>
-      window.parent.postMessage({ type: OVERLAY_UNANSWERED } satisfies OverlayUnanswered, '*'),
   });
   draw(link.state());
   link.start();

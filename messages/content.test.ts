@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerGuards, isOverlayUnanswered, OVERLAY_UNANSWERED, toContent } from './content';
+import { answerGuards, isOverlayDrawn, OVERLAY_DRAWN, toContent } from './content';
 import { backgroundAnswers, ToContent } from './protocol';
 
 // The content script checks what it receives with hand-written guards (no zod in its bundle). Each guard
@@ -25,15 +25,7 @@ describe("the content script's guards hold to the protocol", () => {
       { type: 'get-page' },
       { type: 'get-page', extra: 'dropped' },
       { type: 'badges-changed' },
-      { type: 'overlay-ready', key: KEY, folded: false, state: 'ready' },
-      { type: 'overlay-ready', key: KEY, folded: true, state: 'failed' },
-      { type: 'overlay-ready', key: KEY, folded: 'true', state: 'ready' },
-      { type: 'overlay-ready', key: KEY, folded: 1, state: 'ready' },
-      { type: 'overlay-ready', key: KEY, height: 240, state: 'ready' },
-      { type: 'overlay-ready', key: 'no key', folded: false, state: 'ready' },
-      { type: 'overlay-ready', key: `upwork:${'x'.repeat(2050)}`, folded: false, state: 'ready' },
-      { type: 'overlay-ready', key: KEY, folded: false, state: 'done' },
-      { type: 'overlay-ready', key: KEY, folded: false },
+      { type: 'overlay-ready', key: KEY, folded: false, state: 'ready' }, // the frame tells the page itself now
     ]);
   });
 
@@ -66,8 +58,20 @@ describe("the content script's guards hold to the protocol", () => {
 
 describe("the overlay frame's note to the page", () => {
   it('is taken only as the frame sends it', () => {
-    expect(isOverlayUnanswered({ type: OVERLAY_UNANSWERED })).toBe(true);
-    for (const bad of [{ type: 'other' }, null, [OVERLAY_UNANSWERED], 'track-record:overlay-unanswered'])
-      expect(isOverlayUnanswered(bad)).toBe(false);
+    for (const good of [
+      { type: OVERLAY_DRAWN, state: 'ready', folded: false },
+      { type: OVERLAY_DRAWN, state: 'failed', folded: true },
+    ])
+      expect(isOverlayDrawn(good)).toBe(true);
+    for (const bad of [
+      { type: OVERLAY_DRAWN, state: 'done', folded: false },
+      { type: OVERLAY_DRAWN, state: 'ready' },
+      { type: OVERLAY_DRAWN, state: 'ready', folded: 'no' },
+      { type: 'other', state: 'ready', folded: false },
+      null,
+      [OVERLAY_DRAWN],
+      OVERLAY_DRAWN,
+    ])
+      expect(isOverlayDrawn(bad)).toBe(false);
   });
 });

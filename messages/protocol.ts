@@ -33,16 +33,6 @@ export const ToContent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-page') }),
   /** Verdicts may have changed: the card badges should ask again. */
   z.object({ type: z.literal('badges-changed') }),
-  /**
-   * The overlay frame (through the background) has drawn the contractor, or why it cannot, open or folded
-   * down to its header (its box is otherwise fixed: model/overlay-box.ts).
-   */
-  z.object({
-    type: z.literal('overlay-ready'),
-    key: ProfileKey,
-    folded: z.boolean(),
-    state: z.enum(['ready', 'failed']),
-  }),
 ]);
 export type ToContent = z.infer<typeof ToContent>;
 
@@ -53,11 +43,10 @@ export type ToContent = z.infer<typeof ToContent>;
 /** The name of the port an overlay frame opens to the background. */
 export const OVERLAY_PORT = 'overlay';
 
-// Overlay frame → background, over its port: the profile it shows (first), then that it has drawn, open
-// or folded, which the background passes on to the tab's content script.
+// Overlay frame → background, over its port: the profile it shows. (That it has drawn, it tells the page's
+// content script directly: messages/content.ts, OVERLAY_DRAWN.)
 export const FromOverlayFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('watch'), key: ProfileKey }),
-  z.object({ type: z.literal('drawn'), folded: z.boolean() }),
 ]);
 export type FromOverlayFrame = z.infer<typeof FromOverlayFrame>;
 
@@ -151,7 +140,6 @@ const overlayAnswers = {
 const contentAnswers = {
   'get-page': z.object({ profile: z.nullable(SeenProfile), url: z.string() }),
   'badges-changed': z.object({ asked: z.boolean() }),
-  'overlay-ready': z.object({ placed: z.boolean() }),
 };
 
 type Message = ToBackground | ToContent | OverlayRequest | FromExtensionPage;

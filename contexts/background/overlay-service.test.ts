@@ -28,7 +28,6 @@ const VIEW: OverlayView = {
 /** The background's end of a frame's port, a database that pushes changes, and a content script. */
 function setUp(shown: SeenProfile | null = SHOWN, drafts: Record<string, CaptureDraft> = {}) {
   const posted: ToOverlayFrame[] = [];
-  const told: unknown[] = [];
   let fromFrame: (m: unknown) => void = () => {};
   let closed: () => void = () => {};
   const port: ServedPort = {
@@ -58,11 +57,9 @@ function setUp(shown: SeenProfile | null = SHOWN, drafts: Record<string, Capture
     },
     pageShown: async () => shown,
     draft: async (key) => drafts[key],
-    tellContent: async (m) => told.push(m),
   });
   return {
     posted,
-    told,
     subscriptions,
     unsubscribe,
     send: (m: unknown) => fromFrame(m),
@@ -100,17 +97,11 @@ describe("the background's side of an overlay frame", () => {
   });
 
   it('serves nothing for a profile the page does not show (a page embedding the frame with another key)', async () => {
-    const { posted, subscriptions, send, told } = setUp();
+    const { posted, subscriptions, send } = setUp();
     send({ type: 'watch', key: 'upwork:~01bbbbbbbbbbbbbbbb' });
     await vi.waitFor(() => expect(posted).toHaveLength(1));
     expect(posted[0]).toMatchObject({ type: 'failed' });
     expect(subscriptions).toEqual([]);
-    send({ type: 'drawn', folded: false });
-    await Promise.resolve();
-    // Passed on marked failed: the content script marks only its own overlay, for the key it shows.
-    expect(told).toEqual([
-      { type: 'overlay-ready', key: 'upwork:~01bbbbbbbbbbbbbbbb', folded: false, state: 'failed' },
-    ]);
   });
 
   it('gives what was being typed for the profile with the first card only', async () => {
@@ -137,18 +128,6 @@ describe("the background's side of an overlay frame", () => {
     await vi.waitFor(() => expect(subscriptions).toHaveLength(1));
     subscriptions[0]?.fail('QuotaExceededError');
     expect(posted).toEqual([{ type: 'failed', error: 'QuotaExceededError' }]);
-  });
-
-  it('tells the content script the frame has drawn, open or folded, once it has a card', async () => {
-    const { told, subscriptions, send } = setUp();
-    send({ type: 'drawn', folded: false }); // before any watch: ignored
-    send({ type: 'watch', key: KEY });
-    await vi.waitFor(() => expect(subscriptions).toHaveLength(1));
-    subscriptions[0]?.next(VIEW, false);
-    send({ type: 'drawn', folded: true });
-    send({ type: 'drawn', height: 200 }); // not of the protocol (a height no longer is)
-    await Promise.resolve();
-    expect(told).toEqual([{ type: 'overlay-ready', key: KEY, folded: true, state: 'ready' }]);
   });
 
   it('follows one profile per port, and stops following when the port closes', async () => {

@@ -1,4 +1,4 @@
-import { FromOverlayFrame, type ToContent, type ToOverlayFrame } from '../../messages/protocol';
+import { FromOverlayFrame, type ToOverlayFrame } from '../../messages/protocol';
 import type { CaptureDraft } from '../../model/capture';
 import type { OverlayView } from '../../model/overlay-view';
 import type { SeenProfile } from '../../model/page';
@@ -26,8 +26,6 @@ export type OverlayServiceDeps = {
   pageShown(): Promise<SeenProfile | null>;
   /** What was being typed in an overlay for this profile and not recorded, if anything. */
   draft(key: string): Promise<CaptureDraft | undefined>;
-  /** Passes a message to the tab's content script. */
-  tellContent(message: Extract<ToContent, { type: 'overlay-ready' }>): Promise<unknown>;
 };
 
 const NOT_SHOWN = 'this page does not show this freelancer (any more); reload the page';
@@ -44,7 +42,6 @@ export function serveOverlay(port: ServedPort, deps: OverlayServiceDeps) {
   let stop: (() => void) | undefined;
   let closed = false;
   let lastSent = '';
-  let failed = false;
   /** The name the page shows (it may be drawn after the frame asked: then it comes with page-seen). */
   let name = '';
   let lastView: { view: OverlayView | null; folded: boolean } | undefined;
@@ -53,7 +50,6 @@ export function serveOverlay(port: ServedPort, deps: OverlayServiceDeps) {
     const text = JSON.stringify(message);
     if (closed || text === lastSent) return;
     lastSent = text;
-    failed = message.type === 'failed';
     try {
       port.postMessage(message);
     } catch {
@@ -83,18 +79,11 @@ export function serveOverlay(port: ServedPort, deps: OverlayServiceDeps) {
   port.onMessage.addListener((raw) => {
     const parsed = FromOverlayFrame.safeParse(raw);
     if (!parsed.success) return;
-    const message = parsed.data;
-    if (message.type === 'watch') {
-      if (key !== undefined) return; // One profile per port: a frame shows one freelancer.
-      key = message.key;
-      void start(key).catch((error: unknown) =>
-        send({ type: 'failed', error: error instanceof Error ? error.message : String(error) }),
-      );
-    } else if (key !== undefined && lastSent) {
-      // The content script sizes only its own overlay, and only for the key it shows.
-      const state = failed ? 'failed' : 'ready';
-      void deps.tellContent({ type: 'overlay-ready', key, folded: message.folded, state }).catch(() => {});
-    }
+    if (key !== undefined) return; // One profile per port: a frame shows one freelancer.
+    key = parsed.data.key;
+    void start(key).catch((error: unknown) =>
+      send({ type: 'failed', error: error instanceof Error ? error.message : String(error) }),
+    );
   });
   port.onDisconnect.addListener(() => {
     closed = true;

@@ -1,4 +1,4 @@
-import { isOverlayUnanswered } from '../../messages/content';
+import { isOverlayDrawn } from '../../messages/content';
 import { OVERLAY_BOX } from '../../model/overlay-box';
 
 /**
@@ -19,8 +19,6 @@ export type OverlayHost = {
    * page's framework replaced the element it sat by; a parked host comes out of hiding here.
    */
   ensureAttached(anchor: Element | undefined): void;
-  /** The frame has drawn (`ready`: the contractor's data; `failed`: why it cannot), open or folded. */
-  markDrawn(folded: boolean, state: 'ready' | 'failed'): void;
   remove(): void;
 };
 
@@ -41,16 +39,19 @@ const FRAME_STYLE = `
 /** `Element.moveBefore` (Chromium 133+) moves a frame without reloading it. */
 type Movable = Node & { moveBefore?(node: Node, child: Node | null): void };
 
+/** Which messages on the page's window are the frame's: from these origins, and delivered by the browser. */
+export type FrameMessages = { origins: readonly string[]; trusted: (event: MessageEvent) => boolean };
+
 /**
- * `origins`: where the frame's messages may come from (its page's origin, whatever address it is
- * served at). `parked`: the page is still being parsed and has no place for the overlay yet, but the
+ * `frameMessages`: where the frame's messages may come from (its page's origin, whatever address it is
+ * served at), and the browser's mark on them (`event.isTrusted`; tests pass their own). `parked`: the page is still being parsed and has no place for the overlay yet, but the
  * address names the freelancer, so the frame starts loading now, out of sight, and moves by its anchor
  * later without reloading (only where the browser can move a frame so).
  */
 export function mountOverlay(
   doc: Document,
   frameUrl: string,
-  origins: readonly string[],
+  { origins, trusted }: FrameMessages,
   key: string,
   place: { anchor?: Element } | 'parked',
 ): OverlayHost {
@@ -68,10 +69,10 @@ export function mountOverlay(
   /** What the frame last said, kept while it is parked out of sight. */
   let drawn: 'ready' | 'failed' | undefined;
 
-  // The frame reports that it has drawn through the background; only when it cannot reach the background
-  // does it tell the page directly (a public fact: it failed). Accepted only from this frame at the
-  // extension's origin, and only as the browser delivered it: the page could dispatch a MessageEvent of
-  // its own naming any source and origin, but not a trusted one.
+  // The frame says it has drawn (the contractor's data, or why it cannot), open or folded: a message the
+  // page hears too, with nothing in it that the host's attributes and box do not show. Taken only from
+  // this frame at the extension's origin, and only as the browser delivered it: the page could dispatch
+  // a MessageEvent of its own naming any source and origin, but not a trusted one.
   const fold = (to: boolean) => {
     if (to) element.dataset.folded = '';
     else delete element.dataset.folded;
@@ -81,10 +82,10 @@ export function mountOverlay(
     if (!('parked' in element.dataset)) element.dataset.state = state;
   };
   const onPageMessage = (event: MessageEvent) => {
-    if (!event.isTrusted || event.source !== frame.contentWindow || !origins.includes(event.origin)) return;
-    if (!isOverlayUnanswered(event.data)) return;
-    fold(false);
-    show('failed');
+    if (!trusted(event) || event.source !== frame.contentWindow || !origins.includes(event.origin)) return;
+    if (!isOverlayDrawn(event.data)) return;
+    fold(event.data.folded);
+    show(event.data.state);
   };
   doc.defaultView?.addEventListener('message', onPageMessage);
 
@@ -118,10 +119,6 @@ export function mountOverlay(
       const floatingButAnchored = 'floating' in element.dataset && nextAnchor?.isConnected;
       if (element.isConnected && !parked && !floatingButAnchored) return;
       attach(nextAnchor);
-    },
-    markDrawn(folded, state) {
-      fold(folded);
-      show(state);
     },
     remove() {
       doc.defaultView?.removeEventListener('message', onPageMessage);

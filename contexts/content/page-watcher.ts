@@ -5,7 +5,7 @@ import type { siteRegistry } from '../../sites/registry';
 import type { CardReading, ProfileReading } from '../../sites/types';
 import { webProfile } from '../../sites/web';
 import { addBadge, type Badge } from './badges';
-import { mountOverlay, type OverlayHost } from './overlay-host';
+import { type FrameMessages, mountOverlay, type OverlayHost } from './overlay-host';
 
 type Sites = ReturnType<typeof siteRegistry>;
 
@@ -18,8 +18,8 @@ export type WatcherDeps = {
   /** Whether a page no adapter reads may be one the user attached by hand (asked by its address). */
   attachedPages: boolean;
   frameUrl: (key: string) => string;
-  /** The overlay frame's origin, as its messages carry it (its address may be a per-session one). */
-  frameOrigins: readonly string[];
+  /** How the overlay frame's messages are told from the page's (its address may be a per-session one). */
+  frameMessages: FrameMessages;
   /** Tells the background which public profile is on screen (once per profile per visit). */
   reportSeen: (profile: SeenProfile) => void;
   /** What the badges of these keys show; one lookup per batch of new cards. Untracked keys are absent. */
@@ -92,7 +92,7 @@ export function createPageWatcher(deps: WatcherDeps) {
     }
     if (overlay?.key !== profile.key) {
       overlay?.remove();
-      overlay = mountOverlay(deps.doc, deps.frameUrl(profile.key), deps.frameOrigins, profile.key, {
+      overlay = mountOverlay(deps.doc, deps.frameUrl(profile.key), deps.frameMessages, profile.key, {
         anchor: profile.anchor,
       });
     } else {
@@ -137,7 +137,7 @@ export function createPageWatcher(deps: WatcherDeps) {
       overlay = mountOverlay(
         deps.doc,
         deps.frameUrl(addressed.key),
-        deps.frameOrigins,
+        deps.frameMessages,
         addressed.key,
         'parked',
       );
@@ -160,12 +160,6 @@ export function createPageWatcher(deps: WatcherDeps) {
     },
     /** The public profile on screen, for the popup and the side panel. */
     shownProfile: () => profileShown,
-    /** The overlay frame has drawn; false if it is for a freelancer no longer shown. */
-    overlayReady(key: string, folded: boolean, state: 'ready' | 'failed'): boolean {
-      if (overlay?.key !== key) return false;
-      overlay.markDrawn(folded, state);
-      return true;
-    },
     /** Takes the overlay and this watcher's badges off the page (the extension is gone). */
     stop() {
       overlay?.remove();

@@ -54,10 +54,13 @@ export function startContentScript({ sites, attachedPages }: ContentScriptOption
     frameUrl: (key) => browser.runtime.getURL(`/overlay.html?key=${encodeURIComponent(key)}`),
     // Firefox: the frame's origin is its address's. Chrome gives the frame a per-session address
     // (use_dynamic_url), but its documents keep the extension id's origin.
-    frameOrigins: [
-      new URL(browser.runtime.getURL('/overlay.html')).origin,
-      `chrome-extension://${browser.runtime.id}`,
-    ],
+    frameMessages: {
+      origins: [
+        new URL(browser.runtime.getURL('/overlay.html')).origin,
+        `chrome-extension://${browser.runtime.id}`,
+      ],
+      trusted: (event) => event.isTrusted,
+    },
     reportSeen: (profile) => void askBackground({ type: 'page-seen', profile }).catch(() => {}),
     lookupBadges: async (keys) => (await askBackground({ type: 'badges', keys })).badges,
     isTracked: async (key) => (await askBackground({ type: 'page-tracked', key })).tracked,
@@ -68,9 +71,6 @@ export function startContentScript({ sites, attachedPages }: ContentScriptOption
   const onMessage = listen(toContent, (sender: { id?: string }) => sender.id === browser.runtime.id, {
     'get-page': async () => ({ profile: watcher.shownProfile(), url: location.href }),
     'badges-changed': async () => ({ asked: watcher.refreshBadges() }),
-    'overlay-ready': async ({ key, folded, state }) => ({
-      placed: watcher.overlayReady(key, folded, state),
-    }),
   });
   browser.runtime.onMessage.addListener(onMessage);
 
@@ -129,7 +129,7 @@ export function startContentScript({ sites, attachedPages }: ContentScriptOption
   // DOMContentLoaded handlers, which would make their tasks longer.
   if (document.readyState !== 'loading') follow();
   else {
-    if (worthReading(new URL(location.href))) setTimeout(whileAlive(watcher.prepare), 0);
+    // EXPERIMENT: no early frame
     document.addEventListener('DOMContentLoaded', () => setTimeout(follow, 0), { once: true });
   }
 }

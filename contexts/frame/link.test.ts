@@ -39,7 +39,6 @@ function fakePort() {
 function setUp({ visible = true, connect }: { visible?: boolean; connect?: () => PortLike } = {}) {
   const ports: ReturnType<typeof fakePort>[] = [];
   const states: OverlayState[] = [];
-  let toPage = 0;
   let becameVisible = () => {};
   let isVisible = visible;
   const link = linkOverlay({
@@ -56,15 +55,12 @@ function setUp({ visible = true, connect }: { visible?: boolean; connect?: () =>
     onVisible: (l) => {
       becameVisible = l;
     },
-    tellPageUnanswered: () => {
-      toPage++;
-    },
   });
   const show = () => {
     isVisible = true;
     becameVisible();
   };
-  return { link, ports, states, toldPage: () => toPage, show, last: () => states.at(-1) };
+  return { link, ports, states, show, last: () => states.at(-1) };
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -81,22 +77,6 @@ describe("the overlay frame's link to the background", () => {
     expect(last()).toEqual({ status: 'ready', name: 'Ada L.', view: VIEW, folded: false });
   });
 
-  it('tells the background once it has drawn, open or folded, and each change once', () => {
-    const { link, ports, toldPage } = setUp();
-    link.start();
-    link.drawn(true); // still loading: nothing is shown yet
-    ports[0]?.answer({ type: 'view', name: 'Ada L.', view: VIEW, folded: false });
-    link.drawn(false);
-    link.drawn(false);
-    link.drawn(true);
-    expect(ports[0]?.sent.slice(1)).toEqual([
-      { type: 'drawn', folded: true },
-      { type: 'drawn', folded: false },
-      { type: 'drawn', folded: true },
-    ]);
-    expect(toldPage()).toBe(0);
-  });
-
   it('connects again when the port closes unanswered (the worker stopped as it started)', () => {
     const { link, ports, last } = setUp();
     link.start();
@@ -109,18 +89,15 @@ describe("the overlay frame's link to the background", () => {
     expect(last()).toMatchObject({ status: 'ready', view: VIEW });
   });
 
-  it('says the background cannot be reached, within 2 s, when every try closes unanswered, and tells the page once', () => {
-    const { link, ports, last, toldPage } = setUp();
+  it('says the background cannot be reached, within 2 s, when every try closes unanswered', () => {
+    const { link, ports, last } = setUp();
     link.start();
     ports[0]?.disconnect();
     vi.advanceTimersByTime(200);
     ports[1]?.disconnect();
     vi.advanceTimersByTime(800);
     ports[2]?.disconnect();
-    expect(last()).toEqual({ status: 'failed', error: UNREACHABLE, viaBackground: false });
-    link.drawn(false);
-    link.drawn(false);
-    expect(toldPage()).toBe(1);
+    expect(last()).toEqual({ status: 'failed', error: UNREACHABLE });
     vi.advanceTimersByTime(10_000);
     expect(ports).toHaveLength(3); // no retry loop
     link.retry(); // the card's Try again
@@ -145,7 +122,7 @@ describe("the overlay frame's link to the background", () => {
     vi.advanceTimersByTime(1499);
     expect(states).toEqual([]);
     vi.advanceTimersByTime(1);
-    expect(last()).toEqual({ status: 'failed', error: NO_ANSWER, viaBackground: false });
+    expect(last()).toEqual({ status: 'failed', error: NO_ANSWER });
     ports[0]?.answer({ type: 'view', name: 'Ada L.', view: VIEW, folded: false });
     expect(last()).toMatchObject({ status: 'ready', view: VIEW, folded: false });
   });
@@ -160,10 +137,9 @@ describe("the overlay frame's link to the background", () => {
     expect(last()).toEqual({
       status: 'failed',
       error: 'Could not read your records: The user denied permission to access the database.',
-      viaBackground: true,
     });
     vi.advanceTimersByTime(5000);
-    expect(last()).toMatchObject({ viaBackground: true }); // answered: the deadline is off
+    expect(last()).toMatchObject({ error: expect.stringMatching(/^Could not read/) }); // answered: no deadline
   });
 
   it('reconnects when a background that answered goes to sleep, at once if the tab is visible', () => {
@@ -211,9 +187,8 @@ describe("the overlay frame's link to the background", () => {
       onState: () => {},
       visible: () => true,
       onVisible: () => {},
-      tellPageUnanswered: () => {},
     });
     bad.start();
-    expect(bad.state()).toMatchObject({ status: 'failed', viaBackground: false });
+    expect(bad.state()).toMatchObject({ status: 'failed' });
   });
 });

@@ -11,8 +11,7 @@ export type OverlayState =
    * user's last choice for the card.
    */
   | { status: 'ready'; name: string; view: OverlayView | null; folded: boolean; draft?: CaptureDraft }
-  /** `viaBackground`: the background answered (and can still tell the content script the card is drawn). */
-  | { status: 'failed'; error: string; viaBackground: boolean };
+  | { status: 'failed'; error: string };
 
 /** The part of a `runtime.Port` the link uses. */
 export type PortLike = {
@@ -29,11 +28,6 @@ export type LinkDeps = {
   /** Whether the tab is visible now, and a way to hear when it becomes visible again. */
   visible(): boolean;
   onVisible(listener: () => void): void;
-  /**
-   * Tells the page's content script, without the background, that the frame could not reach the
-   * background: a public fact, since the page hears it too.
-   */
-  tellPageUnanswered(): void;
   /** How long to wait for the background's first answer before saying so (the card must speak within 2 s). */
   deadlineMs?: number;
   /** Waits before connecting again (setTimeout; tests pass their own). */
@@ -70,37 +64,21 @@ export function linkOverlay(deps: LinkDeps) {
   let answered = false;
   let deadline: ReturnType<typeof setTimeout> | undefined;
   let waitingToReconnect = false;
-  /** Whether the card is drawn folded down to its header, once drawn; and what was last said of it. */
-  let folded: boolean | undefined;
-  let sentFolded: boolean | undefined;
-  let toldPage = false;
 
   const show = (next: OverlayState) => {
     state = next;
     deps.onState(next);
   };
-  const fail = (error: string, viaBackground: boolean) => show({ status: 'failed', error, viaBackground });
-
-  function sendDrawn() {
-    if (folded === undefined || state.status === 'loading') return;
-    if (port && answered) {
-      if (folded !== sentFolded) port.postMessage({ type: 'drawn', folded });
-      sentFolded = folded;
-    } else if (state.status === 'failed' && !state.viaBackground && !toldPage) {
-      deps.tellPageUnanswered();
-      toldPage = true;
-    }
-  }
+  const fail = (error: string) => show({ status: 'failed', error });
 
   function open() {
     answered = false;
-    sentFolded = undefined;
     let opened: PortLike;
     try {
       opened = deps.connect();
     } catch {
       port = undefined;
-      return fail(UNREACHABLE, false);
+      return fail(UNREACHABLE);
     }
     port = opened;
     opened.onMessage.addListener((raw) => {
@@ -119,8 +97,7 @@ export function linkOverlay(deps: LinkDeps) {
           folded: message.folded,
           draft: message.draft,
         });
-      else fail(`Could not read your records: ${message.error}`, true);
-      sendDrawn();
+      else fail(`Could not read your records: ${message.error}`);
     });
     opened.onDisconnect.addListener(() => {
       if (port !== opened) return;
@@ -128,7 +105,7 @@ export function linkOverlay(deps: LinkDeps) {
       clearTimeout(deadline);
       if (!answered) {
         const delay = RECONNECT_DELAYS[unanswered++];
-        if (delay === undefined) return fail(UNREACHABLE, false);
+        if (delay === undefined) return fail(UNREACHABLE);
         return later(() => {
           if (!port) open();
         }, delay);
@@ -139,7 +116,7 @@ export function linkOverlay(deps: LinkDeps) {
     });
     opened.postMessage({ type: 'watch', key: deps.key });
     deadline = setTimeout(() => {
-      if (!answered) fail(NO_ANSWER, false);
+      if (!answered) fail(NO_ANSWER);
     }, deadlineMs);
   }
 
@@ -151,8 +128,7 @@ export function linkOverlay(deps: LinkDeps) {
 
   return {
     start() {
-      if (!ProfileKey.safeParse(deps.key).success)
-        return fail('This overlay was opened without a profile.', false);
+      if (!ProfileKey.safeParse(deps.key).success) return fail('This overlay was opened without a profile.');
       open();
     },
     /** Starts over after a failure (the card's Try again). */
@@ -162,11 +138,6 @@ export function linkOverlay(deps: LinkDeps) {
       waitingToReconnect = false;
       show({ status: 'loading' });
       open();
-    },
-    /** The frame's card is drawn, open or folded: passed on to the page, through the background. */
-    drawn(next: boolean) {
-      folded = next;
-      sendDrawn();
     },
     state: () => state,
   };
