@@ -13,9 +13,9 @@ import type { Settings } from '../model/settings';
 import type { StoredSummary } from '../model/summary';
 import type { RosterRow } from '../scoring/roster-row';
 import { buildRosterRows, copyBackFromV3, RENUMBERED_TABLES, renumberToV3, upgradeToV2 } from './migrations';
+import { DATABASE_NAME, SCHEMA_VERSION } from './schema-version';
 
-/** The schema version this code writes. */
-export const SCHEMA_VERSION = 6;
+export { SCHEMA_VERSION };
 
 /** A contractor as stored: the record and its summary, written with every change to their history. */
 export type StoredContractor = Contractor & { summary: StoredSummary };
@@ -67,7 +67,7 @@ export class TrackRecordDb extends Dexie {
   /** Set once open when the database on disk is newer than this code: it is then read-only. */
   newerSchema: NewerSchema | undefined;
 
-  constructor(name = 'track-record') {
+  constructor(name = DATABASE_NAME) {
     super(name);
     this.version(1).stores({
       contractors: '++id, name',

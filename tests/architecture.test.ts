@@ -172,6 +172,14 @@ describe('the import table', () => {
     );
   });
 
+  // The popup draws who this is before the rest of its code has loaded: its first script reads the
+  // database with the bare IndexedDB API and imports the rest (Dexie, zod) only dynamically.
+  it('the popup’s first script carries no package but Preact and WXT’s browser wrapper: no Dexie, no zod', () => {
+    const { seen, packages } = packagesReachedFrom('entrypoints/popup/main.tsx');
+    expect(seen.size).toBeGreaterThan(10);
+    expect(new Set(packages.map((p) => p.split(' ')[0]))).toEqual(new Set(['preact', 'wxt']));
+  });
+
   // An extension frame embedded in a web page may have no `tabs` API (Firefox) and no IndexedDB
   // (Chromium, partitioning off and third-party cookies blocked): the overlay frame talks only to the
   // background. Its code, and everything it imports, uses none of those APIs.
