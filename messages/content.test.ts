@@ -34,6 +34,10 @@ describe("the content script's guards hold to the protocol", () => {
       { type: 'overlay-ready', key: KEY, height: '240', state: 'ready' },
       { type: 'overlay-ready', key: 'no key', height: 240, state: 'ready' },
       { type: 'overlay-ready', key: `upwork:${'x'.repeat(2050)}`, height: 240, state: 'ready' },
+      // Lengths are in characters (code points), as zod counts them: 1,100 emoji are 2,207 UTF-16 units.
+      { type: 'overlay-ready', key: `upwork:${'🏳️‍🌈'.repeat(200)}`, height: 240, state: 'ready' },
+      { type: 'overlay-ready', key: `upwork:${'😀'.repeat(2041)}`, height: 240, state: 'ready' },
+      { type: 'overlay-ready', key: `upwork:${'😀'.repeat(2042)}`, height: 240, state: 'ready' },
       { type: 'overlay-ready', key: KEY, height: 240, state: 'done' },
       { type: 'overlay-ready', key: KEY, height: 240 },
     ]);

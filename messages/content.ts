@@ -6,6 +6,7 @@
 
 import type { BadgeInfo } from '../model/badge';
 import type { Verdict } from '../model/verdict';
+import { withinLength } from './listen';
 import type { AnswerTo, ToBackground, ToContent } from './protocol';
 
 /** At most this many keys in one `badges` request. */
@@ -18,7 +19,7 @@ type Fields = Record<string, unknown>;
 const fields = (raw: unknown): Fields | undefined =>
   typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Fields) : undefined;
 const isKey = (v: unknown): v is string =>
-  typeof v === 'string' && v.length <= 2048 && /^[a-z]+:\S+$/.test(v);
+  typeof v === 'string' && withinLength(v, 2048) && /^[a-z]+:\S+$/.test(v);
 const isHeight = (v: unknown): v is number =>
   typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= MAX_HEIGHT;
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';

@@ -20,6 +20,18 @@ export type RefusalCode = (typeof REFUSAL_CODES)[number];
 /** The answer to a message a receiver will not (or could not) carry out (`Refusal` in protocol.ts). */
 export type Refusal = { refused: { code: RefusalCode; message: string } };
 
+/**
+ * Whether a text is at most `max` characters long, counted as the schemas count them: in code points (a
+ * code point is one or two UTF-16 units), so the hand-written guards agree with zod.
+ */
+export function withinLength(text: string, max: number): boolean {
+  if (text.length <= max) return true;
+  if (text.length > 2 * max) return false;
+  let points = 0;
+  for (const _ of text) if (++points > max) return false;
+  return true;
+}
+
 /** The longest message a refusal says in words: it may quote what it refuses. */
 const MAX_REFUSAL_TEXT = 300;
 
@@ -34,7 +46,7 @@ export function refusalIn(raw: unknown): Refusal | undefined {
   if (typeof refused !== 'object' || refused === null || Array.isArray(refused)) return undefined;
   const { code, message } = refused as { code?: unknown; message?: unknown };
   if (!REFUSAL_CODES.includes(code as RefusalCode) || typeof message !== 'string') return undefined;
-  if (message.length > MAX_REFUSAL_TEXT) return undefined;
+  if (!withinLength(message, MAX_REFUSAL_TEXT)) return undefined;
   return { refused: { code: code as RefusalCode, message } };
 }
 

@@ -154,6 +154,8 @@ describe('the message protocol', () => {
       { refused: { code: 'failed', message: '' } },
       { refused: { code: 'failed', message: 'x'.repeat(300) } },
       { refused: { code: 'failed', message: 'x'.repeat(301) } },
+      { refused: { code: 'failed', message: '😀'.repeat(300) } },
+      { refused: { code: 'failed', message: '😀'.repeat(301) } },
       { refused: { code: 'nope', message: 'x' } },
       { refused: { code: 'failed' } },
       { refused: { code: 'failed', message: 3 } },
