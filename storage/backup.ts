@@ -26,11 +26,15 @@ const BACKUP_VERSION = 3;
 
 /** Files larger than this are refused before they are read (a roster of 10,000 people is about 50 MB). */
 export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
-/** Refuses a file too large to import, before anything of it is read. */
-export function checkBackupSize(name: string, bytes: number): void {
+/** Refuses a file too large to import (a backup, or a spreadsheet of contractors), before anything of it is read. */
+export function checkBackupSize(
+  name: string,
+  bytes: number,
+  kind: 'backup' | 'spreadsheet' = 'backup',
+): void {
   if (bytes > MAX_BACKUP_BYTES)
     throw new Error(
-      `${name} is ${megabytes(bytes)}: backups of up to ${megabytes(MAX_BACKUP_BYTES)} can be imported. Is it a Track Record backup?`,
+      `${name} is ${megabytes(bytes)}: ${kind}s of up to ${megabytes(MAX_BACKUP_BYTES)} can be imported.${kind === 'backup' ? ' Is it a Track Record backup?' : ''}`,
     );
 }
 

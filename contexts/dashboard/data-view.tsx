@@ -192,7 +192,7 @@ export function DataPage({ contractors }: { contractors: number }) {
     file &&
     run(async () => {
       try {
-        checkBackupSize(file.name, file.size);
+        checkBackupSize(file.name, file.size, 'spreadsheet');
         setCsv({ name: file.name, table: parseCsv(await readFile(file, setStep)) });
         return undefined;
       } catch (e) {
