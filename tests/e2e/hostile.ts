@@ -54,7 +54,12 @@ export async function importThroughRoster(browser: ExtensionBrowser, backup: obj
   const page = await browser.context.newPage();
   await page.goto(browser.extensionUrl('dashboard.html#view=data'));
   await page.getByLabel('Import a backup…').setInputFiles(file);
-  await page.getByRole('button', { name: 'Replace my records' }).click({ timeout: 30_000 });
+  const replace = page.getByRole('button', { name: 'Replace my records' });
+  const refused = page.getByRole('alert');
+  await replace.or(refused).first().waitFor({ timeout: 30_000 });
+  if (await refused.isVisible())
+    throw new Error(`the roster refused the backup: ${await refused.textContent()}`);
+  await replace.click();
   await page.getByText(/^Imported \d+ contractors\./).waitFor({ timeout: 30_000 });
   await page.close();
 }
