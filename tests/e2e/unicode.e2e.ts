@@ -256,4 +256,27 @@ describe('hostile Unicode on every surface', () => {
     holds('cancel-flow', label, await measure(record, 'section.cancel-flow h2'));
     await record.close();
   });
+
+  it('a profile page showing a 10,000-character name: the overlay offers to track them, on one line, and tracks them', async () => {
+    const id = '~01longname0000000000';
+    const address = `https://www.upwork.com/freelancers/${id}`;
+    const shown = LONGEST_NOTE.replace(/[<>&"\s]/g, 'x');
+    browser.serve(address, HTML.replaceAll('~01demo0000000000001', id).replaceAll('Dana Demo', shown));
+    const page = await browser.context.newPage();
+    await page.goto(address);
+    const frame = await overlayFrame(page);
+    await frame.getByRole('button', { name: 'Track' }).waitFor();
+    await page
+      .locator('[data-track-record="overlay"]')
+      .screenshot({ path: join(SHOTS, 'overlay-page-name.png') });
+    holds('overlay', 'page-name', await measure(frame, '.overlay-head'));
+    await frame.getByRole('button', { name: 'Track' }).click();
+    await frame.getByTestId('verdict').waitFor();
+    await page
+      .locator('[data-track-record="overlay"]')
+      .screenshot({ path: join(SHOTS, 'overlay-page-name-tracked.png') });
+    holds('overlay', 'page-name-tracked', await measure(frame, '.overlay-head'));
+    expect([...((await frame.locator('.overlay-name').textContent()) ?? '')]).toHaveLength(200);
+    await page.close();
+  });
 });

@@ -93,6 +93,25 @@ describe('hostile Unicode and the longest texts', () => {
     await expect(addNote(db, id, `${LONGEST_NOTE}x`, now)).rejects.toThrow(/^text: /);
   });
 
+  it('tracked from a page showing a name longer than a contractor takes: the first 200 characters', async () => {
+    const shown = `${LONGEST_NAME}${EMOJI_NAME}`.slice(0, 280); // within the 300 a page's name may be
+    const id = await trackProfile(
+      db,
+      {
+        platform: 'upwork',
+        id: '~01long',
+        key: 'upwork:~01long',
+        name: shown,
+        url: 'https://www.upwork.com/freelancers/~01long',
+      },
+      now,
+    );
+    const tracked = await db.contractors.get(id);
+    expect([...(tracked?.name ?? '')]).toHaveLength(200);
+    expect(shown.startsWith(tracked?.name ?? '-')).toBe(true);
+    expect((await db.profiles.get('upwork:~01long'))?.name).toBe(shown);
+  });
+
   it('go out and back in through a backup file byte for byte: export → delete everything → import → export', async () => {
     await seedHostile();
     const first = bytesOf(backupText(await exportBackup(db, now)));
