@@ -73,6 +73,16 @@ export async function launchBench(
     const worker = targetInfos.find(isWorker) ?? (await appeared).targetInfo;
     appeared.catch(() => {});
     extensionId = new URL(worker.url).host;
+    // The welcome page opens on install, in front: closed, so that it never hides a measured tab (a tab
+    // behind another gets no animation frames, and what waits for one never comes).
+    const welcome = `chrome-extension://${extensionId}/welcome.html`;
+    const isWelcome = (t: TargetInfo) => t.type === 'page' && t.url === welcome;
+    const seen = (method: string) =>
+      chromium.cdp.waitFor<{ targetInfo: TargetInfo }>(method, (e) => isWelcome(e.targetInfo), 10_000);
+    const opened = Promise.any([seen('Target.targetCreated'), seen('Target.targetInfoChanged')]);
+    const { targetInfos: now } = await chromium.cdp.send<{ targetInfos: TargetInfo[] }>('Target.getTargets');
+    const page = now.find(isWelcome) ?? (await opened.catch(() => null))?.targetInfo;
+    if (page) await chromium.cdp.send('Target.closeTarget', { targetId: page.targetId });
   }
   const initScript = `(${installProbe.toString()})(${JSON.stringify(options.probe)}, ${JSON.stringify(emptyProbeRecord())})`;
   return {

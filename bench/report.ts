@@ -22,11 +22,12 @@ const PER_PROFILE = 'minusFloor.median, each profile';
 const ROSTER_RESPONSE = { target: '≤ 100 ms', of: 'median' };
 const ROSTER_FIRST_ROW = { target: '≤ 300 ms', of: 'onScreen.median' };
 export const TARGETS = {
-  overlayReadyWarm: { target: '≤ +50 ms', of: PER_PROFILE },
-  overlayReadyColdWorker: { target: '≤ +150 ms', of: PER_PROFILE },
-  pageTaskTime: { target: '≤ 1.05', of: 'ratio, each page' },
+  overlayReadyWarm: { target: '≤ +30 ms', of: PER_PROFILE },
+  overlayReadyColdWorker: { target: '≤ +100 ms', of: PER_PROFILE },
+  pageTaskTime: { target: '≤ 1.03', of: 'ratio, each page' },
   longTasksAdded: { target: '0', of: 'added, each page' },
-  contentScriptGzip: { target: '≤ 12,000 B', of: 'gzipBytes' },
+  domContentLoaded: { target: '≤ 1.02', of: 'ratio, each page' },
+  contentScriptGzip: { target: '≤ 9,000 B', of: 'gzipBytes, the largest (one per site)' },
   overlayBigDatabase: { target: '≤ 1.10', of: 'readyRatio, each profile' },
   popupShowingContractor: { target: 'p95 ≤ 250 ms', of: 'extension-big.p95' },
   badges: null,
@@ -69,7 +70,6 @@ function pageLoadRows(f: PageLoadFigures, label: (id: string) => string, big: st
     times('Overlay ready, warm, − floor', label(id), o.minusFloor, T.overlayReadyWarm.target);
     times('· host inserted − floor', label(id), o.hostMinusFloor, '');
     times('· ready − host inserted', label(id), o.readyMinusHost, '');
-    add('· DOMContentLoaded, with ÷ floor', label(id), ratio(o.dclRatio), NONE, '1');
   }
   for (const [id, o] of Object.entries(f.overlayReadyColdWorker))
     times('Overlay ready, worker stopped, − floor', label(id), o.minusFloor, T.overlayReadyColdWorker.target);
@@ -79,9 +79,11 @@ function pageLoadRows(f: PageLoadFigures, label: (id: string) => string, big: st
   }
   for (const [id, l] of Object.entries(f.longTasksAdded))
     add('Long tasks added per load', label(id), count(l.added), NONE, T.longTasksAdded.target);
+  for (const [id, d] of Object.entries(f.domContentLoaded))
+    add('DOMContentLoaded, with ÷ floor', label(id), ratio(d.ratio), NONE, T.domContentLoaded.target);
   add(
     'Content script, gzipped',
-    'all',
+    'largest of its site',
     bytes(f.contentScriptGzip.gzipBytes),
     NONE,
     T.contentScriptGzip.target,
@@ -177,17 +179,22 @@ export function tableRows({
   figures: f,
   pageLabels,
 }: {
-  figures: RosterFigures & Partial<PageLoadFigures>;
+  figures: Partial<RosterFigures> & Partial<PageLoadFigures>;
   pageLabels: Record<string, string>;
 }): Row[] {
-  const big = `${whole(f.rosterImport.import.contractors)} contractors`;
+  // BENCH_ONLY=pages measures no roster: its "big" database is then empty.
+  const big = f.rosterImport
+    ? `${whole(f.rosterImport.import.contractors)} contractors`
+    : 'an empty database';
   const label = (id: string) => pageLabels[id] ?? id;
-  const loads = isFull(f) ? pageLoadRows(f, label, big) : [];
-  return [...loads, ...rosterRows(f, big)];
+  const loads = hasPageLoads(f) ? pageLoadRows(f, label, big) : [];
+  return [...loads, ...(hasRoster(f) ? rosterRows(f, big) : [])];
 }
 
-const isFull = (f: RosterFigures & Partial<PageLoadFigures>): f is Figures =>
+const hasPageLoads = (f: Partial<PageLoadFigures>): f is PageLoadFigures =>
   f.overlayReadyWarm !== undefined && f.contentScriptGzip !== undefined;
+const hasRoster = (f: Partial<RosterFigures>): f is RosterFigures =>
+  f.rosterImport !== undefined && f.rosterFirstRows !== undefined;
 
 /** A Markdown table, its columns padded so it also reads as plain text. */
 export function markdownTable(rows: Row[]): string {

@@ -4,7 +4,8 @@
 // Options (environment): BENCH_REPS (repetitions, default 15), BENCH_CONTRACTORS (size of the big
 // database, default 10000), BENCH_BUILD=0 (use the build already in .output/chrome-mv3), BENCH_ONLY=roster
 // (the roster's figures alone, in one browser, written to bench/results/roster.json: a quick look while
-// working on the roster page).
+// working on the roster page), BENCH_ONLY=pages (the page loads alone, the big database left empty,
+// written to bench/results/pages.json: a quick look while working on the content script).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -26,9 +27,11 @@ const EXTENSION_PATH = resolve('.output/chrome-mv3');
 const REPS = Number(process.env.BENCH_REPS ?? 15);
 const BIG_CONTRACTORS = Number(process.env.BENCH_CONTRACTORS ?? 10_000);
 const ONLY = process.env.BENCH_ONLY ?? '';
-if (ONLY !== '' && ONLY !== 'roster') throw new Error(`BENCH_ONLY=${ONLY}: the one choice is "roster"`);
+if (ONLY !== '' && ONLY !== 'roster' && ONLY !== 'pages')
+  throw new Error(`BENCH_ONLY=${ONLY}: the choices are "roster" and "pages"`);
 const onlyRoster = ONLY === 'roster';
-const RESULTS = resolve(`bench/results/${onlyRoster ? 'roster' : 'latest'}.json`);
+const onlyPages = ONLY === 'pages';
+const RESULTS = resolve(`bench/results/${ONLY || 'latest'}.json`);
 const EVENTS_PER_CONTRACTOR = 20;
 const PROFILES_PER_CONTRACTOR = 2;
 /** The verdict the roster's filter figure picks (the generated roster has some of each). */
@@ -108,21 +111,25 @@ try {
   log(
     `roster: ${big.contractors.length} contractors / ${big.profiles.length} profiles / ${big.events.length} events, bare bulkPut, import through the Import button, bulkPut again`,
   );
-  const rosterImport = await phase('rosterImport', () =>
-    measureRosterImport(
-      bigBrowser,
-      { file: files.big, contractors: big.contractors.length, rows: recordCount(big) },
-      log,
-    ),
-  );
-  log(`roster page on the imported database: ${REPS} repetitions`);
-  const rosterPage = await phase('rosterPage', () =>
-    measureRosterPage(
-      bigBrowser,
-      { searchName: big.contractors.at(-8)?.name ?? '', verdict: FILTERED_VERDICT, reps: REPS },
-      log,
-    ),
-  );
+  const rosterImport = onlyPages
+    ? null
+    : await phase('rosterImport', () =>
+        measureRosterImport(
+          bigBrowser,
+          { file: files.big, contractors: big.contractors.length, rows: recordCount(big) },
+          log,
+        ),
+      );
+  if (!onlyPages) log(`roster page on the imported database: ${REPS} repetitions`);
+  const rosterPage = onlyPages
+    ? null
+    : await phase('rosterPage', () =>
+        measureRosterPage(
+          bigBrowser,
+          { searchName: big.contractors.at(-8)?.name ?? '', verdict: FILTERED_VERDICT, reps: REPS },
+          log,
+        ),
+      );
 
   let pageLoads = null;
   if (none && floor && extension) {
@@ -152,7 +159,7 @@ try {
     };
   }
 
-  const figures = { ...pageLoads?.figures, rosterImport, ...rosterPage };
+  const figures = { ...pageLoads?.figures, ...(rosterImport && { rosterImport }), ...rosterPage };
   const results = {
     machine: {
       cpu: cpus()[0]?.model ?? 'unknown',

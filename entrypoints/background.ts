@@ -1,7 +1,8 @@
 import { liveQuery } from 'dexie';
-import { browser } from 'wxt/browser';
+import { browser, type PublicPath } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { overlayViewOf } from '../components/overlay-view';
+import { startInOpenTabs } from '../contexts/background/open-tabs';
 import { overlayActions } from '../contexts/background/overlay-actions';
 import { serveOverlay } from '../contexts/background/overlay-service';
 import {
@@ -35,7 +36,11 @@ import { messageOf } from '../scoring/format';
 import { badgesForKeys } from '../storage/badges';
 import { loadViewByKey, recordPageSeen } from '../storage/contractors';
 import { getDb } from '../storage/db';
+import { readDraft } from '../storage/drafts';
 import { readSettings } from '../storage/settings';
+
+/** A script of the build, as `scripting.executeScript` types it. */
+type ScriptFile = Extract<PublicPath, `${string}.js`>;
 
 /** Notifications, once the user allowed them (an optional permission, asked when a due date is first set). */
 const notifier = () => (browser as unknown as { notifications?: Notifier }).notifications;
@@ -91,6 +96,14 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    // Firefox starts the new version's content scripts in open tabs itself; Chrome does not.
+    if ((reason === 'install' || reason === 'update') && import.meta.env.BROWSER !== 'firefox')
+      void startInOpenTabs({
+        grantedOrigins: async () => (await browser.permissions.getAll()).origins ?? [],
+        tabsShowing: async (url) => (await browser.tabs.query({ url })).flatMap((t) => t.id ?? []),
+        run: (tabId, file) =>
+          browser.scripting.executeScript({ target: { tabId }, files: [file as ScriptFile] }),
+      }).catch(console.error);
   });
 
   // The one listener for messages, a flat list of routes by sender: a message no route takes, or from a
@@ -123,6 +136,7 @@ export default defineBackground(() => {
         'overlay-cancel': (request, sender) => actions['overlay-cancel'](request, sender.tab.id),
         'overlay-revoke': (request, sender) => actions['overlay-revoke'](request, sender.tab.id),
         'overlay-reinstate': (request, sender) => actions['overlay-reinstate'](request, sender.tab.id),
+        'overlay-draft': (request, sender) => actions['overlay-draft'](request, sender.tab.id),
       }),
     ]),
   );
@@ -146,6 +160,7 @@ export default defineBackground(() => {
         return () => subscription.unsubscribe();
       },
       pageShown: () => profileOnTab(tabId),
+      draft: (key) => readDraft(getDb(), key),
       tellContent: (message) =>
         askContent((m: ToContent) => browser.tabs.sendMessage(tabId, m, { frameId: 0 }), message),
     });

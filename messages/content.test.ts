@@ -25,21 +25,19 @@ describe("the content script's guards hold to the protocol", () => {
       { type: 'get-page' },
       { type: 'get-page', extra: 'dropped' },
       { type: 'badges-changed' },
+      { type: 'overlay-ready', key: KEY, folded: false, state: 'ready' },
+      { type: 'overlay-ready', key: KEY, folded: true, state: 'failed' },
+      { type: 'overlay-ready', key: KEY, folded: 'true', state: 'ready' },
+      { type: 'overlay-ready', key: KEY, folded: 1, state: 'ready' },
       { type: 'overlay-ready', key: KEY, height: 240, state: 'ready' },
-      { type: 'overlay-ready', key: KEY, height: 0, state: 'failed' },
-      { type: 'overlay-ready', key: KEY, height: 4000, state: 'ready' },
-      { type: 'overlay-ready', key: KEY, height: 4001, state: 'ready' },
-      { type: 'overlay-ready', key: KEY, height: -1, state: 'ready' },
-      { type: 'overlay-ready', key: KEY, height: Number.NaN, state: 'ready' },
-      { type: 'overlay-ready', key: KEY, height: '240', state: 'ready' },
-      { type: 'overlay-ready', key: 'no key', height: 240, state: 'ready' },
-      { type: 'overlay-ready', key: `upwork:${'x'.repeat(2050)}`, height: 240, state: 'ready' },
-      // Lengths are in characters (code points), as zod counts them: 1,100 emoji are 2,207 UTF-16 units.
-      { type: 'overlay-ready', key: `upwork:${'🏳️‍🌈'.repeat(200)}`, height: 240, state: 'ready' },
-      { type: 'overlay-ready', key: `upwork:${'😀'.repeat(2041)}`, height: 240, state: 'ready' },
-      { type: 'overlay-ready', key: `upwork:${'😀'.repeat(2042)}`, height: 240, state: 'ready' },
-      { type: 'overlay-ready', key: KEY, height: 240, state: 'done' },
-      { type: 'overlay-ready', key: KEY, height: 240 },
+      { type: 'overlay-ready', key: 'no key', folded: false, state: 'ready' },
+      { type: 'overlay-ready', key: `upwork:${'x'.repeat(2050)}`, folded: false, state: 'ready' },
+      // Lengths are in characters (code points), as zod counts them: 2,042 emoji are 4,091 UTF-16 units.
+      { type: 'overlay-ready', key: `upwork:${'🏳️‍🌈'.repeat(200)}`, folded: false, state: 'ready' },
+      { type: 'overlay-ready', key: `upwork:${'😀'.repeat(2041)}`, folded: false, state: 'ready' },
+      { type: 'overlay-ready', key: `upwork:${'😀'.repeat(2042)}`, folded: false, state: 'ready' },
+      { type: 'overlay-ready', key: KEY, folded: false, state: 'done' },
+      { type: 'overlay-ready', key: KEY, folded: false },
     ]);
   });
 
@@ -71,15 +69,9 @@ describe("the content script's guards hold to the protocol", () => {
 });
 
 describe("the overlay frame's note to the page", () => {
-  it('is taken only with a sane height', () => {
-    expect(isOverlayUnanswered({ type: OVERLAY_UNANSWERED, height: 90 })).toBe(true);
-    for (const bad of [
-      { type: OVERLAY_UNANSWERED, height: '90' },
-      { type: OVERLAY_UNANSWERED, height: 99_999 },
-      { type: 'other', height: 90 },
-      null,
-      'track-record:overlay-unanswered',
-    ])
+  it('is taken only as the frame sends it', () => {
+    expect(isOverlayUnanswered({ type: OVERLAY_UNANSWERED })).toBe(true);
+    for (const bad of [{ type: 'other' }, null, [OVERLAY_UNANSWERED], 'track-record:overlay-unanswered'])
       expect(isOverlayUnanswered(bad)).toBe(false);
   });
 });

@@ -13,15 +13,12 @@ import type { AnswerTo, ToBackground, ToContent } from './protocol';
 export const BADGE_BATCH = 500;
 
 const VERDICTS: readonly Verdict[] = ['new', 'ok', 'trusted', 'watch', 'cancel', 'dropped'];
-const MAX_HEIGHT = 4000;
 
 type Fields = Record<string, unknown>;
 const fields = (raw: unknown): Fields | undefined =>
   typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Fields) : undefined;
 const isKey = (v: unknown): v is string =>
   typeof v === 'string' && withinLength(v, 2048) && /^[a-z]+:\S+$/.test(v);
-const isHeight = (v: unknown): v is number =>
-  typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= MAX_HEIGHT;
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 
 /** A message for the content script, as the protocol allows it, or undefined. */
@@ -32,8 +29,8 @@ export function toContent(raw: unknown): ToContent | undefined {
     case 'badges-changed':
       return { type: m.type };
     case 'overlay-ready':
-      return isKey(m.key) && isHeight(m.height) && (m.state === 'ready' || m.state === 'failed')
-        ? { type: 'overlay-ready', key: m.key, height: m.height, state: m.state }
+      return isKey(m.key) && isBoolean(m.folded) && (m.state === 'ready' || m.state === 'failed')
+        ? { type: 'overlay-ready', key: m.key, folded: m.folded, state: m.state }
         : undefined;
     default:
       return undefined;
@@ -84,13 +81,11 @@ export const answerGuards: {
 
 /**
  * Overlay frame → the page's window (`window.parent.postMessage`), only when the frame could not reach
- * the background (which otherwise passes its height on): the page hears it too, so it carries nothing
- * private, just the height of the frame's message saying so. The content script accepts it only from
- * its own frame (`event.source`) at the extension's origin.
+ * the background (which otherwise tells the content script that it has drawn): the page hears it too, so
+ * it carries nothing but the fact. The content script accepts it only from its own frame
+ * (`event.source`) at the extension's origin.
  */
 export const OVERLAY_UNANSWERED = 'track-record:overlay-unanswered';
-export type OverlayUnanswered = { type: typeof OVERLAY_UNANSWERED; height: number };
-export const isOverlayUnanswered = (data: unknown): data is OverlayUnanswered => {
-  const m = fields(data);
-  return m?.type === OVERLAY_UNANSWERED && isHeight(m.height);
-};
+export type OverlayUnanswered = { type: typeof OVERLAY_UNANSWERED };
+export const isOverlayUnanswered = (data: unknown): data is OverlayUnanswered =>
+  fields(data)?.type === OVERLAY_UNANSWERED;

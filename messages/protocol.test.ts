@@ -192,14 +192,15 @@ describe('the message protocol', () => {
 });
 
 describe('the overlay frame messages', () => {
-  it('takes from the frame only its profile key and a height, and from the background only a card or a failure', () => {
+  it('takes from the frame only its profile key and whether it is folded, and from the background only a card or a failure', () => {
     expect(FromOverlayFrame.safeParse({ type: 'watch', key: 'upwork:~01aaaaaaaaaaaaaaaa' }).success).toBe(
       true,
     );
-    expect(FromOverlayFrame.safeParse({ type: 'drawn', height: 120 }).success).toBe(true);
+    expect(FromOverlayFrame.safeParse({ type: 'drawn', folded: true }).success).toBe(true);
     for (const bad of [
       { type: 'watch', key: 'no key' },
-      { type: 'drawn', height: -1 },
+      { type: 'drawn', height: 120 },
+      { type: 'drawn', folded: 'no' },
       { type: 'add-note', text: 'x' },
     ])
       expect(FromOverlayFrame.safeParse(bad).success).toBe(false);
@@ -221,8 +222,9 @@ describe('the overlay frame messages', () => {
 
   it('takes a capture from the frame only in a shape the records accept', () => {
     const key = 'fiverr:tonigdesign';
+    const requestId = '01JH0000000000000000000001';
     const record = (input: unknown) =>
-      OverlayRequest.safeParse({ type: 'overlay-record', key, input }).success;
+      OverlayRequest.safeParse({ type: 'overlay-record', key, input, requestId }).success;
     const at = Date.UTC(2026, 0, 5);
     expect(record({ kind: 'late', at, daysLate: 3 })).toBe(true);
     expect(record({ kind: 'excuse', at, text: 'Power cut', category: 'connectivity' })).toBe(true);
@@ -237,6 +239,12 @@ describe('the overlay frame messages', () => {
       { kind: 'milestone-delivered', milestoneId: '1' },
     ])
       expect(record(bad), JSON.stringify(bad)).toBe(false);
+    // A capture names the id it is to have, so that it is written once however often it is sent.
+    const late = { kind: 'late', at, daysLate: 3 };
+    expect(OverlayRequest.safeParse({ type: 'overlay-record', key, input: late }).success).toBe(false);
+    expect(
+      OverlayRequest.safeParse({ type: 'overlay-record', key, input: late, requestId: '7' }).success,
+    ).toBe(false);
   });
 
   it('takes ids and choices from the frame only in their own shapes', () => {
@@ -244,10 +252,17 @@ describe('the overlay frame messages', () => {
     const ok = (m: object) => OverlayRequest.safeParse(m).success;
     expect(ok({ type: 'overlay-undo', key, eventId: '01JH0000000000000000000000' })).toBe(true);
     expect(ok({ type: 'overlay-undo', key, eventId: '*' })).toBe(false);
-    expect(ok({ type: 'overlay-cancel', key, coolOff: 'never', reason: '' })).toBe(true);
-    expect(ok({ type: 'overlay-cancel', key, coolOff: 90, reason: 'Late twice' })).toBe(true);
-    expect(ok({ type: 'overlay-cancel', key, coolOff: -5, reason: '' })).toBe(false);
-    expect(ok({ type: 'overlay-cancel', key, coolOff: 'forever', reason: '' })).toBe(false);
+    const requestId = '01JH0000000000000000000001';
+    expect(ok({ type: 'overlay-cancel', key, coolOff: 'never', reason: '', requestId })).toBe(true);
+    expect(ok({ type: 'overlay-cancel', key, coolOff: 90, reason: 'Late twice', requestId })).toBe(true);
+    expect(ok({ type: 'overlay-cancel', key, coolOff: 90, reason: 'Late twice' })).toBe(false);
+    expect(ok({ type: 'overlay-cancel', key, coolOff: -5, reason: '', requestId })).toBe(false);
+    expect(ok({ type: 'overlay-cancel', key, coolOff: 'forever', reason: '', requestId })).toBe(false);
+    const draft = { kind: 'note', text: 'half a thought', days: '', day: '2026-01-05' };
+    expect(ok({ type: 'overlay-draft', key, draft })).toBe(true);
+    expect(ok({ type: 'overlay-draft', key, draft: null })).toBe(true);
+    expect(ok({ type: 'overlay-draft', key, draft: { ...draft, kind: 'delete' } })).toBe(false);
+    expect(ok({ type: 'overlay-draft', key, draft: { ...draft, text: 'x'.repeat(10_001) } })).toBe(false);
     expect(ok({ type: 'overlay-revoke', key, accessId: '01JH0000000000000000000000' })).toBe(true);
     expect(ok({ type: 'overlay-revoke', accessId: '01JH0000000000000000000000' })).toBe(false);
     expect(ok({ type: 'overlay-fold', folded: true })).toBe(true);

@@ -5,7 +5,7 @@
  */
 import { BadgeInfo } from '../model/badge';
 import { CancelPlan } from '../model/cancel-plan';
-import { Capture } from '../model/capture';
+import { Capture, CaptureDraft } from '../model/capture';
 import { RECORD_ID_PATTERN } from '../model/ids';
 import { OverlayView } from '../model/overlay-view';
 import { SeenProfile } from '../model/page';
@@ -25,9 +25,6 @@ export const ToBackground = z.discriminatedUnion('type', [
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
-/** A frame's content height, in CSS pixels. */
-const Height = z.number().check(z.minimum(0), z.maximum(4000));
-
 // Extension pages (popup, side panel) and the background → the content script of one tab. The content
 // script checks these, and the answers to what it asks, with the hand-written guards of
 // messages/content.ts; messages/content.test.ts holds those guards to these schemas.
@@ -36,11 +33,14 @@ export const ToContent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-page') }),
   /** Verdicts may have changed: the card badges should ask again. */
   z.object({ type: z.literal('badges-changed') }),
-  /** The overlay frame (through the background) has drawn the contractor, or why it cannot, at this height. */
+  /**
+   * The overlay frame (through the background) has drawn the contractor, or why it cannot, open or folded
+   * down to its header (its box is otherwise fixed: model/overlay-box.ts).
+   */
   z.object({
     type: z.literal('overlay-ready'),
     key: ProfileKey,
-    height: Height,
+    folded: z.boolean(),
     state: z.enum(['ready', 'failed']),
   }),
 ]);
@@ -53,11 +53,11 @@ export type ToContent = z.infer<typeof ToContent>;
 /** The name of the port an overlay frame opens to the background. */
 export const OVERLAY_PORT = 'overlay';
 
-// Overlay frame → background, over its port: the profile it shows (first), then its height once drawn,
-// which the background passes on to the tab's content script.
+// Overlay frame → background, over its port: the profile it shows (first), then that it has drawn, open
+// or folded, which the background passes on to the tab's content script.
 export const FromOverlayFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('watch'), key: ProfileKey }),
-  z.object({ type: z.literal('drawn'), height: Height }),
+  z.object({ type: z.literal('drawn'), folded: z.boolean() }),
 ]);
 export type FromOverlayFrame = z.infer<typeof FromOverlayFrame>;
 
@@ -71,6 +71,8 @@ export const ToOverlayFrame = z.discriminatedUnion('type', [
     view: z.nullable(OverlayView),
     /** The user's last choice: the card folded down to its header line. */
     folded: z.boolean(),
+    /** With the first card of a port: what was being typed for this profile and not recorded. */
+    draft: z.optional(CaptureDraft),
   }),
   z.object({ type: z.literal('failed'), error: /* @__PURE__ */ z.string().check(z.maxLength(1000)) }),
 ]);
@@ -81,13 +83,15 @@ export type ToOverlayFrame = z.infer<typeof ToOverlayFrame>;
 // the sender and checks the key against what that tab's content script says the page shows.
 // Every request that reads or writes a contractor's records names the key the frame serves; the
 // background acts on whoever is tracked there, and only while the tab's page shows that key. An id in a
-// request (an event to undo, an access to revoke) must be that contractor's.
+// request (an event to undo, an access to revoke) must be that contractor's. A request that adds a
+// record carries the id it is to have (`requestId`), so that the frame may send it again when its answer
+// was lost (the worker stopped mid-write) and it is written once.
 const RecordId = /* @__PURE__ */ z.string().check(z.regex(RECORD_ID_PATTERN));
 export const OverlayRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('overlay-track'), key: ProfileKey }),
   z.object({ type: z.literal('overlay-open-history'), key: ProfileKey }),
-  /** A quick capture (or a milestone's one-click outcome). */
-  z.object({ type: z.literal('overlay-record'), key: ProfileKey, input: Capture }),
+  /** A quick capture (or a milestone's one-click outcome); a freelancer not tracked yet is tracked first. */
+  z.object({ type: z.literal('overlay-record'), key: ProfileKey, input: Capture, requestId: RecordId }),
   /** The undo of a capture just made. */
   z.object({ type: z.literal('overlay-undo'), key: ProfileKey, eventId: RecordId }),
   /** The overlay folded down to its header, or opened: remembered for every profile. */
@@ -98,9 +102,12 @@ export const OverlayRequest = z.discriminatedUnion('type', [
     key: ProfileKey,
     coolOff: z.union([z.int().check(z.minimum(0), z.maximum(36_500)), z.literal('never')]),
     reason: z.string().check(z.maxLength(2000)),
+    requestId: RecordId,
   }),
   z.object({ type: z.literal('overlay-revoke'), key: ProfileKey, accessId: RecordId }),
   z.object({ type: z.literal('overlay-reinstate'), key: ProfileKey }),
+  /** What is being typed in the capture, kept as it changes (null: recorded or dropped). */
+  z.object({ type: z.literal('overlay-draft'), key: ProfileKey, draft: z.nullable(CaptureDraft) }),
 ]);
 export type OverlayRequest = z.infer<typeof OverlayRequest>;
 
@@ -140,6 +147,7 @@ const overlayAnswers = {
   'overlay-cancel': Done,
   'overlay-revoke': Done,
   'overlay-reinstate': Done,
+  'overlay-draft': Done,
 };
 const contentAnswers = {
   'get-page': z.object({ profile: z.nullable(SeenProfile), url: z.string() }),

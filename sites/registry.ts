@@ -42,6 +42,12 @@ export function siteRegistry(adapters: readonly SiteAdapter[]) {
       return names.get(platform) ?? platform;
     },
 
+    /** Whether an address is a profile or a listing of one of these sites: all there may be to read. */
+    worthReading(url: URL): boolean {
+      const adapter = adapterFor(url);
+      return adapter !== undefined && (adapter.profileId(url) !== null || adapter.isListing?.(url) === true);
+    },
+
     /**
      * The freelancer an address names, before the page is read (which may name them better: its
      * canonical address wins in `readPage`).

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ToOverlayFrame } from '../../messages/protocol';
+import type { CaptureDraft } from '../../model/capture';
 import type { OverlayView } from '../../model/overlay-view';
 import type { SeenProfile } from '../../model/page';
 import { type ServedPort, serveOverlay } from './overlay-service';
@@ -25,7 +26,7 @@ const VIEW: OverlayView = {
 };
 
 /** The background's end of a frame's port, a database that pushes changes, and a content script. */
-function setUp(shown: SeenProfile | null = SHOWN) {
+function setUp(shown: SeenProfile | null = SHOWN, drafts: Record<string, CaptureDraft> = {}) {
   const posted: ToOverlayFrame[] = [];
   const told: unknown[] = [];
   let fromFrame: (m: unknown) => void = () => {};
@@ -56,6 +57,7 @@ function setUp(shown: SeenProfile | null = SHOWN) {
       return unsubscribe;
     },
     pageShown: async () => shown,
+    draft: async (key) => drafts[key],
     tellContent: async (m) => told.push(m),
   });
   return {
@@ -103,12 +105,22 @@ describe("the background's side of an overlay frame", () => {
     await vi.waitFor(() => expect(posted).toHaveLength(1));
     expect(posted[0]).toMatchObject({ type: 'failed' });
     expect(subscriptions).toEqual([]);
-    send({ type: 'drawn', height: 120 });
+    send({ type: 'drawn', folded: false });
     await Promise.resolve();
-    // Passed on marked failed: the content script sizes only its own overlay, for the key it shows.
+    // Passed on marked failed: the content script marks only its own overlay, for the key it shows.
     expect(told).toEqual([
-      { type: 'overlay-ready', key: 'upwork:~01bbbbbbbbbbbbbbbb', height: 120, state: 'failed' },
+      { type: 'overlay-ready', key: 'upwork:~01bbbbbbbbbbbbbbbb', folded: false, state: 'failed' },
     ]);
+  });
+
+  it('gives what was being typed for the profile with the first card only', async () => {
+    const draft: CaptureDraft = { kind: 'excuse', text: 'the power went', days: '', day: '2026-01-12' };
+    const { posted, subscriptions, send } = setUp(SHOWN, { [KEY]: draft });
+    send({ type: 'watch', key: KEY });
+    await vi.waitFor(() => expect(subscriptions).toHaveLength(1));
+    subscriptions[0]?.next(VIEW, false);
+    subscriptions[0]?.next(null, false);
+    expect(posted.map((m) => (m.type === 'view' ? m.draft : 'failed'))).toEqual([draft, undefined]);
   });
 
   it('serves nothing when the content script does not say what the page shows', async () => {
@@ -127,16 +139,16 @@ describe("the background's side of an overlay frame", () => {
     expect(posted).toEqual([{ type: 'failed', error: 'QuotaExceededError' }]);
   });
 
-  it("passes the frame's height to the content script, once it has a card", async () => {
+  it('tells the content script the frame has drawn, open or folded, once it has a card', async () => {
     const { told, subscriptions, send } = setUp();
-    send({ type: 'drawn', height: 100 }); // before any watch: ignored
+    send({ type: 'drawn', folded: false }); // before any watch: ignored
     send({ type: 'watch', key: KEY });
     await vi.waitFor(() => expect(subscriptions).toHaveLength(1));
     subscriptions[0]?.next(VIEW, false);
-    send({ type: 'drawn', height: 200 });
-    send({ type: 'drawn', height: 9999 }); // not a height the protocol accepts
+    send({ type: 'drawn', folded: true });
+    send({ type: 'drawn', height: 200 }); // not of the protocol (a height no longer is)
     await Promise.resolve();
-    expect(told).toEqual([{ type: 'overlay-ready', key: KEY, height: 200, state: 'ready' }]);
+    expect(told).toEqual([{ type: 'overlay-ready', key: KEY, folded: true, state: 'ready' }]);
   });
 
   it('follows one profile per port, and stops following when the port closes', async () => {

@@ -1,4 +1,5 @@
 import { FromOverlayFrame, type ToContent, type ToOverlayFrame } from '../../messages/protocol';
+import type { CaptureDraft } from '../../model/capture';
 import type { OverlayView } from '../../model/overlay-view';
 import type { SeenProfile } from '../../model/page';
 
@@ -23,6 +24,8 @@ export type OverlayServiceDeps = {
   ): () => void;
   /** What the tab's content script says its page shows (null: nothing, or no answer). */
   pageShown(): Promise<SeenProfile | null>;
+  /** What was being typed in an overlay for this profile and not recorded, if anything. */
+  draft(key: string): Promise<CaptureDraft | undefined>;
   /** Passes a message to the tab's content script. */
   tellContent(message: Extract<ToContent, { type: 'overlay-ready' }>): Promise<unknown>;
 };
@@ -63,11 +66,15 @@ export function serveOverlay(port: ServedPort, deps: OverlayServiceDeps) {
     if (closed) return;
     if (shown?.key !== watched) return send({ type: 'failed', error: NOT_SHOWN });
     name ||= shown.name;
+    /** Given with the first card only: the frame opens its form with it once. */
+    let draft = await deps.draft(watched);
+    if (closed) return;
     stop = deps.watch(
       watched,
       (view, folded) => {
         lastView = { view, folded };
-        send({ type: 'view', name, view, folded });
+        send({ type: 'view', name, view, folded, ...(draft && { draft }) });
+        draft = undefined;
       },
       (error) => send({ type: 'failed', error }),
     );
@@ -86,7 +93,7 @@ export function serveOverlay(port: ServedPort, deps: OverlayServiceDeps) {
     } else if (key !== undefined && lastSent) {
       // The content script sizes only its own overlay, and only for the key it shows.
       const state = failed ? 'failed' : 'ready';
-      void deps.tellContent({ type: 'overlay-ready', key, height: message.height, state }).catch(() => {});
+      void deps.tellContent({ type: 'overlay-ready', key, folded: message.folded, state }).catch(() => {});
     }
   });
   port.onDisconnect.addListener(() => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SeenProfile } from '../../model/page';
+import { profileAddressed, readPage } from '../../sites';
 import { createPageWatcher } from './page-watcher';
 
 // The watcher runs against happy-dom's document with addresses given per call, as the content script
@@ -14,6 +15,9 @@ function watcher(framesMove = false) {
   return createPageWatcher({
     framesMove,
     doc: document,
+    readPage,
+    profileAddressed,
+    attachedPages: true,
     currentUrl: () => address,
     frameUrl: () => 'about:blank', // happy-dom loads no frames
     frameOrigins: [],
@@ -113,9 +117,9 @@ describe('the page watcher', () => {
     showProfile('Ada Lovelace', '~01aaaaaaaaaaaaaaaa');
     const w = watcher();
     w.update();
-    expect(w.overlayReady('upwork:~01bbbbbbbbbbbbbbbb', 200, 'ready')).toBe(false);
+    expect(w.overlayReady('upwork:~01bbbbbbbbbbbbbbbb', false, 'ready')).toBe(false);
     expect(overlays()[0]?.dataset.state).toBe('loading');
-    expect(w.overlayReady('upwork:~01aaaaaaaaaaaaaaaa', 200, 'ready')).toBe(true);
+    expect(w.overlayReady('upwork:~01aaaaaaaaaaaaaaaa', false, 'ready')).toBe(true);
     expect(overlays()[0]?.dataset.state).toBe('ready');
   });
 
@@ -227,7 +231,7 @@ describe('the page watcher', () => {
     const w = watcher();
     w.update();
     expect(overlays()[0]?.dataset.floating).toBe('');
-    w.overlayReady('upwork:~01aaaaaaaaaaaaaaaa', 100, 'ready');
+    w.overlayReady('upwork:~01aaaaaaaaaaaaaaaa', false, 'ready');
     const identity = document.createElement('div'); // the page draws the identity block, overlay still attached
     identity.setAttribute('itemscope', '');
     identity.setAttribute('itemtype', 'http://schema.org/Person');
@@ -272,7 +276,7 @@ describe('the page watcher', () => {
       expect(overlays()[0]?.parentElement).toBe(document.documentElement); // not in the page's body
       expect(w.shownProfile()).toMatchObject({ key: 'upwork:~01aaaaaaaaaaaaaaaa', name: '' });
       // Its data arrives before the page is parsed: it is drawn, but not shown yet.
-      expect(w.overlayReady('upwork:~01aaaaaaaaaaaaaaaa', 180, 'ready')).toBe(true);
+      expect(w.overlayReady('upwork:~01aaaaaaaaaaaaaaaa', false, 'ready')).toBe(true);
       expect(overlays()[0]?.dataset.state).toBe('loading');
 
       const parked = overlays()[0];

@@ -1,15 +1,22 @@
 import { BADGE_BATCH } from '../../messages/content';
 import type { BadgeInfo } from '../../model/badge';
 import type { SeenProfile } from '../../model/page';
-import { profileAddressed, readPage } from '../../sites';
+import type { siteRegistry } from '../../sites/registry';
 import type { CardReading, ProfileReading } from '../../sites/types';
 import { webProfile } from '../../sites/web';
 import { addBadge, type Badge } from './badges';
 import { mountOverlay, type OverlayHost } from './overlay-host';
 
+type Sites = ReturnType<typeof siteRegistry>;
+
 export type WatcherDeps = {
   doc: Document;
   currentUrl: () => URL;
+  /** How the sites this content script serves are read (sites/registry.ts). */
+  readPage: Sites['readPage'];
+  profileAddressed: Sites['profileAddressed'];
+  /** Whether a page no adapter reads may be one the user attached by hand (asked by its address). */
+  attachedPages: boolean;
   frameUrl: (key: string) => string;
   /** The overlay frame's origin, as its messages carry it (its address may be a per-session one). */
   frameOrigins: readonly string[];
@@ -60,7 +67,7 @@ export function createPageWatcher(deps: WatcherDeps) {
   }
   /** A page that is no adapter's profile shows the overlay if the user attached it by hand. */
   function attachedPage(url: URL): ProfileReading | null {
-    const page = webProfile(url, deps.doc.title);
+    const page = deps.attachedPages ? webProfile(url, deps.doc.title) : null;
     if (!page) return null;
     if (attached?.key !== page.key) {
       const asked = { key: page.key } as { key: string; tracked?: boolean };
@@ -125,7 +132,7 @@ export function createPageWatcher(deps: WatcherDeps) {
      */
     prepare() {
       const url = deps.currentUrl();
-      const addressed = deps.framesMove ? profileAddressed(url) : null;
+      const addressed = deps.framesMove ? deps.profileAddressed(url) : null;
       if (!addressed || overlay) return;
       overlay = mountOverlay(
         deps.doc,
@@ -139,7 +146,7 @@ export function createPageWatcher(deps: WatcherDeps) {
     /** `renderedUrl`: the address at the page's last content change (omitted: the page is as loaded). */
     update(renderedUrl?: string) {
       const url = deps.currentUrl();
-      const { profile, cards } = readPage(deps.doc, url);
+      const { profile, cards } = deps.readPage(deps.doc, url);
       syncOverlay(profile ?? attachedPage(url), url, renderedUrl === undefined || renderedUrl === url.href);
       decorate(cards);
     },
@@ -154,14 +161,17 @@ export function createPageWatcher(deps: WatcherDeps) {
     /** The public profile on screen, for the popup and the side panel. */
     shownProfile: () => profileShown,
     /** The overlay frame has drawn; false if it is for a freelancer no longer shown. */
-    overlayReady(key: string, height: number, state: 'ready' | 'failed'): boolean {
+    overlayReady(key: string, folded: boolean, state: 'ready' | 'failed'): boolean {
       if (overlay?.key !== key) return false;
-      overlay.markDrawn(height, state);
+      overlay.markDrawn(folded, state);
       return true;
     },
+    /** Takes the overlay and this watcher's badges off the page (the extension is gone). */
     stop() {
       overlay?.remove();
       overlay = undefined;
+      for (const host of deps.doc.querySelectorAll('track-record-badge'))
+        if (badgeOfHost.has(host)) host.remove();
     },
   };
   return watcher;

@@ -39,7 +39,7 @@ function fakePort() {
 function setUp({ visible = true, connect }: { visible?: boolean; connect?: () => PortLike } = {}) {
   const ports: ReturnType<typeof fakePort>[] = [];
   const states: OverlayState[] = [];
-  const toPage: number[] = [];
+  let toPage = 0;
   let becameVisible = () => {};
   let isVisible = visible;
   const link = linkOverlay({
@@ -56,13 +56,15 @@ function setUp({ visible = true, connect }: { visible?: boolean; connect?: () =>
     onVisible: (l) => {
       becameVisible = l;
     },
-    tellPageUnanswered: (h) => toPage.push(h),
+    tellPageUnanswered: () => {
+      toPage++;
+    },
   });
   const show = () => {
     isVisible = true;
     becameVisible();
   };
-  return { link, ports, states, toPage, show, last: () => states.at(-1) };
+  return { link, ports, states, toldPage: () => toPage, show, last: () => states.at(-1) };
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -79,31 +81,52 @@ describe("the overlay frame's link to the background", () => {
     expect(last()).toEqual({ status: 'ready', name: 'Ada L.', view: VIEW, folded: false });
   });
 
-  it('passes its height to the background once it has drawn, and each change once', () => {
-    const { link, ports, toPage } = setUp();
+  it('tells the background once it has drawn, open or folded, and each change once', () => {
+    const { link, ports, toldPage } = setUp();
     link.start();
-    link.drawn(0); // still loading: nothing is shown yet
+    link.drawn(true); // still loading: nothing is shown yet
     ports[0]?.answer({ type: 'view', name: 'Ada L.', view: VIEW, folded: false });
-    link.drawn(180);
-    link.drawn(180);
-    link.drawn(64);
+    link.drawn(false);
+    link.drawn(false);
+    link.drawn(true);
     expect(ports[0]?.sent.slice(1)).toEqual([
-      { type: 'drawn', height: 0 },
-      { type: 'drawn', height: 180 },
-      { type: 'drawn', height: 64 },
+      { type: 'drawn', folded: true },
+      { type: 'drawn', folded: false },
+      { type: 'drawn', folded: true },
     ]);
-    expect(toPage).toEqual([]);
+    expect(toldPage()).toBe(0);
   });
 
-  it('says the background cannot be reached when the port closes unanswered, and tells the page its height', () => {
-    const { link, ports, last, toPage } = setUp();
+  it('connects again when the port closes unanswered (the worker stopped as it started)', () => {
+    const { link, ports, last } = setUp();
     link.start();
     ports[0]?.disconnect();
+    vi.advanceTimersByTime(199);
+    expect(ports).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(ports).toHaveLength(2);
+    ports[1]?.answer({ type: 'view', name: 'Ada L.', view: VIEW, folded: false });
+    expect(last()).toMatchObject({ status: 'ready', view: VIEW });
+  });
+
+  it('says the background cannot be reached, within 2 s, when every try closes unanswered, and tells the page once', () => {
+    const { link, ports, last, toldPage } = setUp();
+    link.start();
+    ports[0]?.disconnect();
+    vi.advanceTimersByTime(200);
+    ports[1]?.disconnect();
+    vi.advanceTimersByTime(800);
+    ports[2]?.disconnect();
     expect(last()).toEqual({ status: 'failed', error: UNREACHABLE, viaBackground: false });
-    link.drawn(90);
-    link.drawn(90);
-    expect(toPage).toEqual([90]);
-    expect(ports).toHaveLength(1); // no retry loop
+    link.drawn(false);
+    link.drawn(false);
+    expect(toldPage()).toBe(1);
+    vi.advanceTimersByTime(10_000);
+    expect(ports).toHaveLength(3); // no retry loop
+    link.retry(); // the card's Try again
+    expect(ports).toHaveLength(4);
+    ports[3]?.answer({ type: 'view', name: 'Ada L.', view: VIEW, folded: false });
+    expect(last()).toMatchObject({ status: 'ready', view: VIEW });
   });
 
   it('says so when the extension is gone and it cannot even connect', () => {
@@ -170,7 +193,12 @@ describe("the overlay frame's link to the background", () => {
     ports[0]?.answer({ type: 'view', name: 'Ada L.', view: null, folded: false });
     ports[0]?.disconnect();
     ports[1]?.disconnect();
-    expect(ports).toHaveLength(2);
+    vi.advanceTimersByTime(200);
+    ports[2]?.disconnect();
+    vi.advanceTimersByTime(800);
+    ports[3]?.disconnect();
+    vi.advanceTimersByTime(10_000);
+    expect(ports).toHaveLength(4);
     expect(last()).toMatchObject({ status: 'failed', error: UNREACHABLE });
   });
 

@@ -1,4 +1,5 @@
 import { type FromOverlayFrame, ToOverlayFrame } from '../../messages/protocol';
+import type { CaptureDraft } from '../../model/capture';
 import type { OverlayView } from '../../model/overlay-view';
 import { ProfileKey } from '../../model/platform';
 
@@ -9,8 +10,8 @@ export type OverlayState =
    * `view` null: nobody is tracked behind this profile; `name` is the name the page shows; `folded`: the
    * user's last choice for the card.
    */
-  | { status: 'ready'; name: string; view: OverlayView | null; folded: boolean }
-  /** `viaBackground`: the background answered (and can still pass the frame's height on). */
+  | { status: 'ready'; name: string; view: OverlayView | null; folded: boolean; draft?: CaptureDraft }
+  /** `viaBackground`: the background answered (and can still tell the content script the card is drawn). */
   | { status: 'failed'; error: string; viaBackground: boolean };
 
 /** The part of a `runtime.Port` the link uses. */
@@ -30,35 +31,49 @@ export type LinkDeps = {
   onVisible(listener: () => void): void;
   /**
    * Tells the page's content script, without the background, that the frame could not reach the
-   * background and how tall its message is: public facts only, since the page hears it too.
+   * background: a public fact, since the page hears it too.
    */
-  tellPageUnanswered(height: number): void;
+  tellPageUnanswered(): void;
   /** How long to wait for the background's first answer before saying so (the card must speak within 2 s). */
   deadlineMs?: number;
+  /** Waits before connecting again (setTimeout; tests pass their own). */
+  later?: (run: () => void, ms: number) => void;
 };
 
 export const UNREACHABLE =
-  "Cannot reach Track Record's background, so your records cannot be shown here. Reload the page to try again.";
+  "Cannot reach Track Record's background, so your records cannot be shown here. Try again, or reload the page.";
 export const NO_ANSWER =
-  'Track Record did not answer in time, so your records cannot be shown yet. Reload the page to try again.';
+  'Track Record did not answer in time, so your records cannot be shown yet. Try again, or reload the page.';
+
+/**
+ * How long to wait before connecting again when a port closed before it was answered: the worker was
+ * stopped while it started (it starts again on the next connection). Short enough that a failure is
+ * still said within the card's 2 s.
+ */
+const RECONNECT_DELAYS = [200, 800];
 
 /**
  * The overlay frame's link to the background: it asks for the card of one profile and shows each card
  * the background pushes; it says in words what went wrong when the background cannot be reached,
  * refuses, or does not answer within the deadline. A background that goes to sleep after answering
  * (Chrome stops an idle service worker, closing its ports) is reconnected to, once the tab is visible,
- * so the card stays live; a reconnection that is not answered is a failure, so it never loops.
+ * so the card stays live. A port closed before it was answered (the worker stopped as it started) is
+ * opened again a bounded number of times, then is a failure, so it never loops; `retry` starts over.
  */
 export function linkOverlay(deps: LinkDeps) {
   const deadlineMs = deps.deadlineMs ?? 1500;
+  const later = deps.later ?? ((run, ms) => void setTimeout(run, ms));
+  /** Connections closed unanswered in a row. */
+  let unanswered = 0;
   let state: OverlayState = { status: 'loading' };
   let port: PortLike | undefined;
   let answered = false;
   let deadline: ReturnType<typeof setTimeout> | undefined;
   let waitingToReconnect = false;
-  let height: number | undefined;
-  let sentHeight: number | undefined;
-  let toldPage: number | undefined;
+  /** Whether the card is drawn folded down to its header, once drawn; and what was last said of it. */
+  let folded: boolean | undefined;
+  let sentFolded: boolean | undefined;
+  let toldPage = false;
 
   const show = (next: OverlayState) => {
     state = next;
@@ -66,20 +81,20 @@ export function linkOverlay(deps: LinkDeps) {
   };
   const fail = (error: string, viaBackground: boolean) => show({ status: 'failed', error, viaBackground });
 
-  function sendHeight() {
-    if (height === undefined || state.status === 'loading') return;
+  function sendDrawn() {
+    if (folded === undefined || state.status === 'loading') return;
     if (port && answered) {
-      if (height !== sentHeight) port.postMessage({ type: 'drawn', height });
-      sentHeight = height;
-    } else if (state.status === 'failed' && !state.viaBackground && height !== toldPage) {
-      deps.tellPageUnanswered(height);
-      toldPage = height;
+      if (folded !== sentFolded) port.postMessage({ type: 'drawn', folded });
+      sentFolded = folded;
+    } else if (state.status === 'failed' && !state.viaBackground && !toldPage) {
+      deps.tellPageUnanswered();
+      toldPage = true;
     }
   }
 
   function open() {
     answered = false;
-    sentHeight = undefined;
+    sentFolded = undefined;
     let opened: PortLike;
     try {
       opened = deps.connect();
@@ -93,18 +108,31 @@ export function linkOverlay(deps: LinkDeps) {
       const parsed = ToOverlayFrame.safeParse(raw);
       if (!parsed.success) return; // Not a message of the protocol: ignored, the deadline still runs.
       answered = true;
+      unanswered = 0;
       clearTimeout(deadline);
       const message = parsed.data;
       if (message.type === 'view')
-        show({ status: 'ready', name: message.name, view: message.view, folded: message.folded });
+        show({
+          status: 'ready',
+          name: message.name,
+          view: message.view,
+          folded: message.folded,
+          draft: message.draft,
+        });
       else fail(`Could not read your records: ${message.error}`, true);
-      sendHeight();
+      sendDrawn();
     });
     opened.onDisconnect.addListener(() => {
       if (port !== opened) return;
       port = undefined;
       clearTimeout(deadline);
-      if (!answered) return fail(UNREACHABLE, false);
+      if (!answered) {
+        const delay = RECONNECT_DELAYS[unanswered++];
+        if (delay === undefined) return fail(UNREACHABLE, false);
+        return later(() => {
+          if (!port) open();
+        }, delay);
+      }
       if (state.status !== 'ready') return;
       if (deps.visible()) open();
       else waitingToReconnect = true;
@@ -127,10 +155,18 @@ export function linkOverlay(deps: LinkDeps) {
         return fail('This overlay was opened without a profile.', false);
       open();
     },
-    /** The frame's content is drawn at this height: passed on to the page, through the background. */
-    drawn(next: number) {
-      height = next;
-      sendHeight();
+    /** Starts over after a failure (the card's Try again). */
+    retry() {
+      if (port) return;
+      unanswered = 0;
+      waitingToReconnect = false;
+      show({ status: 'loading' });
+      open();
+    },
+    /** The frame's card is drawn, open or folded: passed on to the page, through the background. */
+    drawn(next: boolean) {
+      folded = next;
+      sendDrawn();
     },
     state: () => state,
   };

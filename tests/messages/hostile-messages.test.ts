@@ -67,6 +67,7 @@ function background() {
         'overlay-cancel': handled({}),
         'overlay-revoke': handled({}),
         'overlay-reinstate': handled({}),
+        'overlay-draft': handled({}),
       }),
     ],
     onError,
@@ -116,7 +117,7 @@ describe('1,000 hostile messages to the background', () => {
       texts.filter((t) => t.includes('[[[[[[[[[[') || t.includes('{"a":{"a":{"a":')).length,
     ).toBeGreaterThan(50);
     const types = new Set(CASES.flatMap((c) => (c.known ? [c.known.type] : [])));
-    expect(types.size).toBe(13);
+    expect(types.size).toBe(14);
   });
 
   it.each(SENDER_KINDS)(
@@ -195,12 +196,13 @@ describe("hostile messages on an overlay frame's port", () => {
         return () => {};
       },
       pageShown,
+      draft: async () => undefined,
       tellContent: async (m) => told.push(m),
     });
     return { send: (m: unknown) => fromFrame(m), posted, watched, told, pageShown };
   }
 
-  it('are ignored: no watch, no height passed on, nothing posted back', async () => {
+  it('are ignored: no watch, nothing passed on to the page, nothing posted back', async () => {
     const { send, posted, watched, told, pageShown } = port();
     const next = seeded(15);
     // The generator's messages are for runtime.onMessage: the few that happen to be a port's `watch`
@@ -212,11 +214,11 @@ describe("hostile messages on an overlay frame's port", () => {
       { type: 'watch' },
       { type: 'watch', key: 'no key' },
       { type: 'watch', key: `upwork:${'x'.repeat(3000)}` },
-      { type: 'drawn', height: -1 },
-      { type: 'drawn', height: 4001 },
-      { type: 'drawn', height: '100' },
+      { type: 'drawn' },
+      { type: 'drawn', folded: 'yes' },
+      { type: 'drawn', height: 100 },
       JSON.parse('{"__proto__":{"type":"watch","key":"upwork:~01aaaaaaaaaaaaaaaa"}}'),
-      ...Array.from({ length: 100 }, () => ({ type: 'drawn', height: next() * 4000 })), // before any watch
+      ...Array.from({ length: 100 }, () => ({ type: 'drawn', folded: next() < 0.5 })), // before any watch
     ];
     for (const m of junk) send(m);
     await new Promise((resolve) => setTimeout(resolve));
