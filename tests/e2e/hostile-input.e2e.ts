@@ -82,7 +82,7 @@ describe.skipIf(!HAVE_SHARED_PAGES)('bad input is refused and changes nothing', 
 
   /** The overlay's frame on the profile, showing the private records. */
   const frame = () => overlayFrame(profile);
-  const frameText = async () => (await frame()).locator('body').innerText();
+  const frameText = async () => (await frame()).locator('body').textContent();
 
   beforeAll(async () => {
     shared = sharedPage('upwork/profile-rachel-w-2023-11.html');
