@@ -4,6 +4,7 @@ import { type ExcuseCategory, excuseCategoryLabels } from '../model/excuses';
 import { suggestExcuseCategory } from '../scoring/excuses';
 import { dueWords, plural } from '../scoring/format';
 import { type NoteReading, readNote } from '../scoring/note-reading';
+import { isolated } from './bidi';
 import { dayInputToTimestamp, dayInputValue } from './day-input';
 import { ErrorText } from './ErrorText';
 import { useAction } from './use-action';
@@ -54,7 +55,7 @@ function headlineOf(input: Capture, milestones: DueMilestone[]): string {
     case 'reward':
       return `Reward: ${input.reward}`;
     case 'milestone-delivered':
-      return `"${milestones.find((m) => m.id === input.milestoneId)?.title ?? 'Milestone'}" delivered`;
+      return `"${isolated(milestones.find((m) => m.id === input.milestoneId)?.title ?? 'Milestone')}" delivered`;
   }
 }
 
@@ -266,7 +267,7 @@ export function QuickCapture({ onRecord, onUndo, milestones = [], now = Date.now
           )}
           {open.milestone && (
             <span class="muted">
-              For "{open.milestone.title}" ({open.milestone.engagement})
+              For "{isolated(open.milestone.title)}" ({isolated(open.milestone.engagement)})
             </span>
           )}
           {kind === 'late' || kind === 'missed' ? (

@@ -12,7 +12,7 @@ import { SeenProfile } from '../model/page';
 import { ProfileKey } from '../model/platform';
 import { z } from '../model/zod-mini';
 import { BADGE_BATCH } from './content';
-import { ask, type Check, listen } from './listen';
+import { ask, type Check, type Checked, REFUSAL_CODES, type Refusal, type Route, route } from './listen';
 
 // Content script → background. A content script may only report what a page shows, ask for what its
 // card badges display, and ask whether the page it is on was attached to a contractor by hand; it can
@@ -120,22 +120,23 @@ export const backgroundAnswers = {
 
 /** Where the history opened: Chrome's side panel, Firefox's sidebar, or the roster page in a new tab. */
 const HistoryOpenedIn = z.enum(['side-panel', 'sidebar', 'tab']);
-const Refusal = z.object({ error: z.optional(z.string()) });
+/** Done, or why not in words for the card. */
+const Done = z.object({ error: z.optional(z.string()) });
 const overlayAnswers = {
-  'overlay-track': Refusal,
+  'overlay-track': Done,
   'overlay-open-history': z.object({ opened: z.optional(HistoryOpenedIn), error: z.optional(z.string()) }),
   'overlay-record': z.object({
     eventId: z.optional(z.string()),
     notice: z.optional(z.string()),
     error: z.optional(z.string()),
   }),
-  'overlay-undo': Refusal,
-  'overlay-fold': Refusal,
+  'overlay-undo': Done,
+  'overlay-fold': Done,
   'overlay-cancel-plan': z.object({ plan: z.optional(CancelPlan), error: z.optional(z.string()) }),
-  'overlay-cancel': Refusal,
-  'overlay-revoke': Refusal,
-  'overlay-reinstate': Refusal,
-  'overlay-draft': Refusal,
+  'overlay-cancel': Done,
+  'overlay-revoke': Done,
+  'overlay-reinstate': Done,
+  'overlay-draft': Done,
 };
 const contentAnswers = {
   'get-page': z.object({ profile: z.nullable(SeenProfile), url: z.string() }),
@@ -146,6 +147,15 @@ type Message = ToBackground | ToContent | OverlayRequest | FromExtensionPage;
 type Answers = typeof backgroundAnswers & typeof contentAnswers & typeof overlayAnswers & typeof pageAnswers;
 export type AnswerTo<M extends Message> = z.infer<Answers[M['type']]>;
 
+/**
+ * Any receiver's answer to a message it will not carry out, instead of the answer its type has: a typed
+ * reason and words (see `dispatch` in listen.ts; `refusalIn` there is its hand-written guard, held to this
+ * schema by a test). The `ask` helpers below throw it as a `MessageRefused`.
+ */
+export const MessageRefusal = z.object({
+  refused: z.object({ code: z.enum(REFUSAL_CODES), message: z.string().check(z.maxLength(300)) }),
+}) satisfies z.ZodMiniType<Refusal>;
+
 /** The check a zod schema makes: the parsed message, or undefined. */
 const parsedBy =
   <M>(schema: z.ZodMiniType<M>): Check<M> =>
@@ -154,9 +164,20 @@ const parsedBy =
     return parsed.success ? parsed.data : undefined;
   };
 
+/** The check a zod schema makes of a message: the parsed message, or where it goes wrong. */
+const checkedBy =
+  <M>(schema: z.ZodMiniType<M>) =>
+  (raw: unknown): Checked<M> => {
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return { message: parsed.data };
+    const [issue] = parsed.error.issues;
+    const path = issue?.path.map(String).join('.').slice(0, 100);
+    return { problem: `${path ? `${path}: ` : ''}${issue?.message ?? 'not in the protocol’s shape'}` };
+  };
+
 /**
  * A way to ask one receiver: it sends a message through `send` and returns the answer its schema in
- * `answers` allows (an answer it does not allow is an error).
+ * `answers` allows (an answer it does not allow is an error, a refusal a `MessageRefused`).
  */
 const askerOf =
   <M extends Message>(answers: Record<M['type'], z.ZodMiniType>) =>
@@ -180,26 +201,23 @@ type Handlers<M extends Message, S> = {
 };
 
 /**
- * A `runtime.onMessage` listener for messages checked by a zod schema (see `listen`): each handler
- * answers as the protocol says.
+ * The messages of one kind of sender for `dispatch` (listen.ts): checked by a zod schema, from senders
+ * `accept` takes, each answered by its handler as the protocol says.
  */
-export function listener<M extends Message, S, A extends S>(
+export function routeOf<M extends Message, S, A extends S>(
   schema: z.ZodMiniType<M>,
-  accept: (sender: S, message: M) => sender is A,
+  accept: (sender: S) => sender is A,
   handlers: Handlers<M, A>,
-  onError?: (error: unknown) => void,
-): (raw: unknown, sender: S, sendResponse: (answer: unknown) => void) => boolean;
-export function listener<M extends Message, S>(
+): Route<S>;
+export function routeOf<M extends Message, S>(
   schema: z.ZodMiniType<M>,
-  accept: (sender: S, message: M) => boolean,
+  accept: (sender: S) => boolean,
   handlers: Handlers<M, S>,
-  onError?: (error: unknown) => void,
-): (raw: unknown, sender: S, sendResponse: (answer: unknown) => void) => boolean;
-export function listener<M extends Message, S>(
+): Route<S>;
+export function routeOf<M extends Message, S>(
   schema: z.ZodMiniType<M>,
-  accept: (sender: S, message: M) => boolean,
+  accept: (sender: S) => boolean,
   handlers: Handlers<M, S>,
-  onError?: (error: unknown) => void,
-) {
-  return listen(parsedBy(schema), accept, handlers, onError);
+): Route<S> {
+  return route(checkedBy(schema), accept, handlers);
 }
