@@ -20,6 +20,10 @@ export default defineConfig({
       browser === 'firefox'
         ? ['activeTab', 'scripting', 'alarms']
         : ['sidePanel', 'activeTab', 'scripting', 'alarms'],
+    // Chrome: the marketplaces' origins, which the content script's matches already cover (no new warning),
+    // so that the tabs already open when the extension is installed or updated get the content script
+    // (contexts/background/open-tabs.ts). Firefox starts it in open tabs itself.
+    ...(browser !== 'firefox' && { host_permissions: siteOrigins }),
     // Reminders of due dates, asked when the user first sets one (the toolbar's count needs nothing).
     optional_permissions: ['notifications'],
     // Asked one site at a time, when the user attaches a page on that site from the popup; nothing

@@ -73,6 +73,7 @@ export async function launchBench(
     const worker = targetInfos.find(isWorker) ?? (await appeared).targetInfo;
     appeared.catch(() => {});
     extensionId = new URL(worker.url).host;
+    await closeWelcomePage(chromium, extensionId);
   }
   const initScript = `(${installProbe.toString()})(${JSON.stringify(options.probe)}, ${JSON.stringify(emptyProbeRecord())})`;
   return {
@@ -85,6 +86,26 @@ export async function launchBench(
     },
     close: () => chromium.close(),
   };
+}
+
+/**
+ * The extension opens its welcome page on install, as a new tab in front of the others: waited for and
+ * closed, so that it never comes later in front of a tab being measured. A tab behind another is hidden,
+ * and a hidden page draws no frames: what waits for the next frame would wait for ever.
+ */
+async function closeWelcomePage(chromium: Chromium, extensionId: string) {
+  const isWelcome = (t: TargetInfo) =>
+    t.type === 'page' && t.url === `chrome-extension://${extensionId}/welcome.html`;
+  // Opened with its address, or on about:blank and then navigated there.
+  const appeared = Promise.race(
+    ['Target.targetCreated', 'Target.targetInfoChanged'].map((event) =>
+      chromium.cdp.waitFor<{ targetInfo: TargetInfo }>(event, (e) => isWelcome(e.targetInfo), 30_000),
+    ),
+  );
+  appeared.catch(() => {});
+  const { targetInfos } = await chromium.cdp.send<{ targetInfos: TargetInfo[] }>('Target.getTargets');
+  const welcome = targetInfos.find(isWelcome) ?? (await appeared).targetInfo;
+  await chromium.cdp.send('Target.closeTarget', { targetId: welcome.targetId });
 }
 
 /** Waits in the page for a probe event; the time it happened (page clock), or null. */

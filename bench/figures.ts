@@ -142,6 +142,17 @@ export function longTasksAdded(samples: PageSamples, pages: BenchPage[]) {
   });
 }
 
+/**
+ * DOMContentLoaded with the extension over with the floor (medians), on every page: above 1 when the
+ * extension delays the page's parsing (the floor's script runs after it, so it cannot).
+ */
+function domContentLoaded(samples: PageSamples, pages: BenchPage[]) {
+  return perPage(pages, (p) => ({
+    ratio: ratioOfMedians(pick(of(samples, p, 'extension'), dcl), pick(of(samples, p, 'floor'), dcl)),
+    withoutRatio: ratioOfMedians(pick(of(samples, p, 'none'), dcl), pick(of(samples, p, 'floor'), dcl)),
+  }));
+}
+
 /** Card badges on listings: when the first and last badge hosts went in, minus the floor's insertion
  *  (each after its DOMContentLoaded). */
 function badgeTiming(samples: PageSamples, pages: BenchPage[]) {
@@ -177,6 +188,7 @@ export function pageFigures(samples: PageSamples, pages: BenchPage[]) {
     overlayReadyColdWorker: overlayReadyColdWorker(samples, pages),
     pageTaskTime: pageTaskTime(samples, pages),
     longTasksAdded: longTasksAdded(samples, pages),
+    domContentLoaded: domContentLoaded(samples, pages),
     overlayBigDatabase: overlayBigDatabase(samples, pages),
     badges: badgeTiming(samples, pages),
   };

@@ -30,6 +30,8 @@ export type ProbeRecord = {
   /** Mutation observer batches seen (the page's own mutations included). */
   mutationBatches: number;
   texts: Record<string, number>;
+  /** When a frame had been drawn after the text first appeared (as `selectorsPainted`). */
+  textsPainted: Record<string, number>;
   selectors: Record<string, number>;
   /** When a frame had been drawn after the selector first matched (a task queued from the next
    *  animation frame runs once that frame is produced): the match was on screen by then. */
@@ -48,6 +50,7 @@ export type ProbeApi = {
 export type ProbeEvent =
   | { kind: 'load' | 'overlay-ready' | 'overlay' | 'floor' | 'badge' }
   | { kind: 'text'; text: string }
+  | { kind: 'text-painted'; text: string }
   | { kind: 'selector'; selector: string }
   | { kind: 'selector-painted'; selector: string };
 
@@ -66,6 +69,7 @@ export function emptyProbeRecord(): ProbeRecord {
     load: null,
     mutationBatches: 0,
     texts: {},
+    textsPainted: {},
     selectors: {},
     selectorsPainted: {},
   };
@@ -116,7 +120,16 @@ export function installProbe(options: ProbeOptions, record: ProbeRecord): void {
       const pendingTexts = options.texts.filter((t) => !(t in record.texts));
       if (pendingTexts.length > 0) {
         const text = document.body.textContent ?? '';
-        for (const t of pendingTexts) if (text.includes(t)) record.texts[t] = at;
+        for (const t of pendingTexts) {
+          if (!text.includes(t)) continue;
+          record.texts[t] = at;
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              record.textsPainted[t] = performance.now();
+              settle();
+            }),
+          );
+        }
       }
       for (const s of options.selectors) {
         if (s in record.selectors || !document.querySelector(s)) continue;
@@ -166,6 +179,8 @@ export function installProbe(options: ProbeOptions, record: ProbeRecord): void {
         return record.firstBadge;
       case 'text':
         return record.texts[what.text] ?? null;
+      case 'text-painted':
+        return record.textsPainted[what.text] ?? null;
       case 'selector':
         return record.selectors[what.selector] ?? null;
       case 'selector-painted':

@@ -4,7 +4,9 @@
 // Options (environment): BENCH_REPS (repetitions, default 15), BENCH_CONTRACTORS (size of the big
 // database, default 10000), BENCH_BUILD=0 (use the build already in .output/chrome-mv3), BENCH_ONLY=roster
 // (the roster's figures alone, in one browser, written to bench/results/roster.json: a quick look while
-// working on the roster page).
+// working on the roster page), BENCH_ONLY=popup (the popup against its floor page alone, in the big
+// database's browser, written to bench/results/popup.json), BENCH_ONLY=pages (the page loads and the popup,
+// the big database left empty, written to bench/results/pages.json: a quick look at the content script).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -14,9 +16,10 @@ import { generateRoster } from '../tests/fixtures/roster/generate';
 import { type BenchBrowser, launchBench } from './browsers';
 import { pageFigures } from './figures';
 import { writeFloorExtension } from './floor';
+import { writeExtensionWithFloorPage } from './floor-page';
 import { loadPages, rawLoads } from './page-loads';
 import { benchContractors, benchPages } from './pages';
-import { popupShowingContractor } from './popup';
+import { POPUP_PROBE, popupAgainstFloorPage } from './popup';
 import { markdownTable, TARGETS, tableRows } from './report';
 import { importThroughRoster, measureRosterImport, measureRosterPage, ROSTER_UI } from './roster';
 import { servePages } from './server';
@@ -26,9 +29,12 @@ const EXTENSION_PATH = resolve('.output/chrome-mv3');
 const REPS = Number(process.env.BENCH_REPS ?? 15);
 const BIG_CONTRACTORS = Number(process.env.BENCH_CONTRACTORS ?? 10_000);
 const ONLY = process.env.BENCH_ONLY ?? '';
-if (ONLY !== '' && ONLY !== 'roster') throw new Error(`BENCH_ONLY=${ONLY}: the one choice is "roster"`);
+if (ONLY !== '' && ONLY !== 'roster' && ONLY !== 'popup' && ONLY !== 'pages')
+  throw new Error(`BENCH_ONLY=${ONLY}: the choices are "roster", "popup" and "pages"`);
 const onlyRoster = ONLY === 'roster';
-const RESULTS = resolve(`bench/results/${onlyRoster ? 'roster' : 'latest'}.json`);
+const onlyPopup = ONLY === 'popup';
+const onlyPages = ONLY === 'pages';
+const RESULTS = resolve(`bench/results/${ONLY || 'latest'}.json`);
 const EVENTS_PER_CONTRACTOR = 20;
 const PROFILES_PER_CONTRACTOR = 2;
 /** The verdict the roster's filter figure picks (the generated roster has some of each). */
@@ -54,6 +60,8 @@ if (process.env.BENCH_BUILD !== '0') {
 const manifest = JSON.parse(readFileSync(join(EXTENSION_PATH, 'manifest.json'), 'utf8'));
 const scratch = mkdtempSync(join(tmpdir(), 'track-record-bench-'));
 const floorPath = writeFloorExtension(manifest, join(scratch, 'floor'));
+// The extension the browsers load: the build, plus the popup's floor page (never shipped).
+const extensionPath = await writeExtensionWithFloorPage(EXTENSION_PATH, join(scratch, 'extension'));
 
 const pages = benchPages();
 const contractors = benchContractors(pages);
@@ -72,7 +80,10 @@ writeFileSync(files.big, JSON.stringify(big));
 
 const server = await servePages(new Map(pages.map((p) => [p.url.split('#')[0] as string, p.html])));
 // What the probe times on extension pages: the popup's contractor names, the roster's rows.
-const probe = { texts: contractors.map((c) => c.name), selectors: [ROSTER_UI.row] };
+const probe = {
+  texts: [...contractors.map((c) => c.name), ...POPUP_PROBE.texts],
+  selectors: [ROSTER_UI.row, ...POPUP_PROBE.selectors],
+};
 const browsers: BenchBrowser[] = [];
 /** A browser like all the others (closed at the end). */
 async function startBrowser(name: string, extension?: { path: string; worker: boolean }) {
@@ -82,17 +93,33 @@ async function startBrowser(name: string, extension?: { path: string; worker: bo
 }
 try {
   log(
-    onlyRoster
-      ? 'starting Chromium with the extension (BENCH_ONLY=roster)'
+    onlyRoster || onlyPopup
+      ? `starting Chromium with the extension (BENCH_ONLY=${ONLY})`
       : 'starting Chromium: no extension, the floor, the extension, the extension with the big database',
   );
-  const none = onlyRoster ? null : await startBrowser('none');
-  const floor = onlyRoster ? null : await startBrowser('floor', { path: floorPath, worker: false });
-  const extension = onlyRoster
-    ? null
-    : await startBrowser('extension', { path: EXTENSION_PATH, worker: true });
-  const bigBrowser = await startBrowser('extension-big', { path: EXTENSION_PATH, worker: true });
+  const all = !onlyRoster && !onlyPopup;
+  const none = all ? await startBrowser('none') : null;
+  const floor = all ? await startBrowser('floor', { path: floorPath, worker: false }) : null;
+  const extension = all ? await startBrowser('extension', { path: extensionPath, worker: true }) : null;
+  const bigBrowser = await startBrowser('extension-big', { path: extensionPath, worker: true });
   const { product: chromium } = await bigBrowser.chromium.cdp.send<{ product: string }>('Browser.getVersion');
+
+  const upwork = pages.find((p) => p.id === 'upwork-profile');
+  const upworkContractor = contractors.find((c) => c.key === upwork?.keys[0]);
+  if (!upwork || !upworkContractor) throw new Error('no Upwork profile among the bench pages');
+  const measurePopup = (inBrowsers: BenchBrowser[]) => {
+    log(
+      `popup against the empty extension page: ${REPS} openings of each in ${inBrowsers.length} browsers, interleaved`,
+    );
+    return phase('popup', () =>
+      popupAgainstFloorPage(
+        inBrowsers,
+        { url: upwork.url, contractorName: upworkContractor.name },
+        REPS,
+        log,
+      ),
+    );
+  };
 
   const smallImport =
     extension &&
@@ -105,24 +132,37 @@ try {
       });
     }));
 
-  log(
-    `roster: ${big.contractors.length} contractors / ${big.profiles.length} profiles / ${big.events.length} events, bare bulkPut, import through the Import button, bulkPut again`,
-  );
-  const rosterImport = await phase('rosterImport', () =>
-    measureRosterImport(
-      bigBrowser,
-      { file: files.big, contractors: big.contractors.length, rows: recordCount(big) },
-      log,
-    ),
-  );
-  log(`roster page on the imported database: ${REPS} repetitions`);
-  const rosterPage = await phase('rosterPage', () =>
-    measureRosterPage(
-      bigBrowser,
-      { searchName: big.contractors.at(-8)?.name ?? '', verdict: FILTERED_VERDICT, reps: REPS },
-      log,
-    ),
-  );
+  let rosterFigures = {};
+  if (onlyPopup) {
+    log(`importing the big database (${big.contractors.length} contractors) through the roster page`);
+    await phase('bigImport', () =>
+      importThroughRoster(bigBrowser, files.big, {
+        contractors: big.contractors.length,
+        rows: recordCount(big),
+        bytes: Buffer.byteLength(JSON.stringify(big)),
+      }),
+    );
+  } else if (!onlyPages) {
+    log(
+      `roster: ${big.contractors.length} contractors / ${big.profiles.length} profiles / ${big.events.length} events, bare bulkPut, import through the Import button, bulkPut again`,
+    );
+    const rosterImport = await phase('rosterImport', () =>
+      measureRosterImport(
+        bigBrowser,
+        { file: files.big, contractors: big.contractors.length, rows: recordCount(big) },
+        log,
+      ),
+    );
+    log(`roster page on the imported database: ${REPS} repetitions`);
+    const rosterPage = await phase('rosterPage', () =>
+      measureRosterPage(
+        bigBrowser,
+        { searchName: big.contractors.at(-8)?.name ?? '', verdict: FILTERED_VERDICT, reps: REPS },
+        log,
+      ),
+    );
+    rosterFigures = { rosterImport, ...rosterPage };
+  }
 
   let pageLoads = null;
   if (none && floor && extension) {
@@ -130,29 +170,20 @@ try {
     const { samples, errors } = await phase('pageLoads', () =>
       loadPages({ none, floor, extension, big: bigBrowser }, pages, { reps: REPS, log }),
     );
-    log(`popup: ${REPS} openings in each database size, interleaved`);
-    const upwork = pages.find((p) => p.id === 'upwork-profile');
-    const upworkContractor = contractors.find((c) => c.key === upwork?.keys[0]);
-    if (!upwork || !upworkContractor) throw new Error('no Upwork profile among the bench pages');
-    const popup = await phase('popup', () =>
-      popupShowingContractor(
-        [extension, bigBrowser],
-        { url: upwork.url, contractorName: upworkContractor.name },
-        REPS,
-      ),
-    );
+    const popup = await measurePopup([extension, bigBrowser]);
     pageLoads = {
       samples,
       errors,
       figures: {
         ...pageFigures(samples, pages),
         contentScriptGzip: contentScriptSize(EXTENSION_PATH),
-        popupShowingContractor: popup,
+        popup,
       },
     };
   }
+  const popupAlone = onlyPopup ? { popup: await measurePopup([bigBrowser]) } : {};
 
-  const figures = { ...pageLoads?.figures, rosterImport, ...rosterPage };
+  const figures = { ...pageLoads?.figures, ...popupAlone, ...rosterFigures };
   const results = {
     machine: {
       cpu: cpus()[0]?.model ?? 'unknown',
@@ -175,7 +206,7 @@ try {
         rows: recordCount(big),
       },
       smallImport,
-      pages: onlyRoster ? [] : pages.map(({ id, label, url, kind }) => ({ id, label, url, kind })),
+      pages: !all ? [] : pages.map(({ id, label, url, kind }) => ({ id, label, url, kind })),
       errors: pageLoads?.errors ?? [],
     },
     targets: Object.fromEntries(Object.entries(TARGETS).filter(([key]) => key in figures)),
@@ -188,7 +219,9 @@ try {
   const rounded = (_: string, v: unknown) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v);
   writeFileSync(RESULTS, `${JSON.stringify(results, rounded, 2)}\n`);
   const pageLabels = Object.fromEntries(pages.map((p) => [p.id, p.label]));
-  console.log(`\n${markdownTable(tableRows({ figures, pageLabels }))}\n`);
+  console.log(
+    `\n${markdownTable(tableRows({ figures, pageLabels, bigContractors: onlyPages ? 0 : big.contractors.length }))}\n`,
+  );
   const load = (l: number[]) => l.map((v) => v.toFixed(1)).join(' ');
   const { machine, run } = results;
   console.log(

@@ -1,5 +1,6 @@
-// The content script's size as users download and parse it: each file the built manifest declares,
-// gzipped at level 9 (as tests/build/size.test.ts checks it). Deterministic for a given build.
+// The content scripts' size as users download and parse them: each file the built manifest declares,
+// gzipped at level 9 (as tests/build/size.test.ts checks it). A page loads its own site's script alone, so
+// the figure is the largest of them. Deterministic for a given build.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -15,6 +16,7 @@ export function contentScriptSize(extensionPath: string) {
       return [file, { bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length }];
     }),
   );
-  const gzipBytes = Object.values(sizes).reduce((n, s) => n + s.gzipBytes, 0);
+  /** The largest one: what a page of the heaviest site loads. */
+  const gzipBytes = Math.max(0, ...Object.values(sizes).map((s) => s.gzipBytes));
   return { gzipBytes, files: sizes };
 }

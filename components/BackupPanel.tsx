@@ -1,4 +1,5 @@
 import { formatCount } from '../scoring/format';
+import { isolated } from './bidi';
 
 type Count = { added: number; changed: number };
 /** What a merge would do (storage/backup.ts `MergeResult`, as this view needs it). */
@@ -32,7 +33,7 @@ export function ImportReview({
   const added = Object.values(counts).reduce((s, c) => s + c.added, 0);
   const changed = Object.values(counts).reduce((s, c) => s + c.changed, 0);
   const names = (list: string[]) =>
-    `${list.slice(0, 5).join(', ')}${list.length > 5 ? ` and ${n(list.length - 5)} more` : ''}`;
+    `${list.slice(0, 5).map(isolated).join(', ')}${list.length > 5 ? ` and ${n(list.length - 5)} more` : ''}`;
   return (
     <div class="card stack" role="alertdialog" aria-label="Confirm import">
       <p>
@@ -59,7 +60,9 @@ export function ImportReview({
               {folded.length > 0 && (
                 <li>
                   {n(folded.length)} already tracked here under another record join it, by their profile:{' '}
-                  <span class="muted">{names(folded.map((f) => `${f.name} → ${f.into}`))}</span>
+                  <span class="muted">
+                    {names(folded.map((f) => `${isolated(f.name)} → ${isolated(f.into)}`))}
+                  </span>
                 </li>
               )}
               <li>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { CancelPlan } from '../model/cancel-plan';
 import { COOL_OFF_CHOICES, type CoolOff, NEVER_REHIRE } from '../model/cool-off';
 import { formatDay, plural } from '../scoring/format';
+import { isolated } from './bidi';
 import { ErrorText } from './ErrorText';
 import { useAction } from './use-action';
 import { VerdictChip } from './VerdictChip';
@@ -25,7 +26,7 @@ export function CancelFlow({ plan, onCancel, onRevoke, onReinstate }: Props) {
     <section class="stack cancel-flow" aria-label="Cancel and move on">
       {dropped ? (
         <div class="stack">
-          <h2>{plan.name} is dropped</h2>
+          <h2 title={plan.name}>{isolated(plan.name)} is dropped</h2>
           <p>
             {plan.droppedUntil === NEVER_REHIRE
               ? 'You will not rehire them.'
@@ -41,7 +42,7 @@ export function CancelFlow({ plan, onCancel, onRevoke, onReinstate }: Props) {
           </p>
         </div>
       ) : (
-        <h2>Cancel and move on: {plan.name}</h2>
+        <h2 title={plan.name}>Cancel and move on: {isolated(plan.name)}</h2>
       )}
       <div class="stack">
         <h3>The strikes that led here</h3>
@@ -83,7 +84,7 @@ function Ending({ plan, dropped }: { plan: CancelPlan; dropped: boolean }) {
           </span>
           {e.unaccepted.map((u) => (
             <p key={u.title} class="error">
-              "{u.title}" ({u.amount}) was delivered on {formatDay(u.deliveredAt)} and not accepted:{' '}
+              "{isolated(u.title)}" ({u.amount}) was delivered on {formatDay(u.deliveredAt)} and not accepted:{' '}
               {u.paid ? 'it was paid before acceptance.' : "don't pay for unaccepted work."}
             </p>
           ))}
@@ -159,7 +160,7 @@ function Accesses({ plan, onRevoke }: { plan: CancelPlan; onRevoke: (accessId: s
                 <span aria-hidden="true" class={a.revokedAt ? 'gain' : 'muted'}>
                   {a.revokedAt ? '☑' : '☐'}
                 </span>{' '}
-                {a.what} <span class="muted">({a.level})</span>
+                {isolated(a.what)} <span class="muted">({a.level})</span>
               </span>
               {a.revokedAt ? (
                 <span class="muted">revoked</span>
@@ -183,8 +184,8 @@ function NextPeople({ plan }: { plan: CancelPlan }) {
       <h3>Who is next</h3>
       {plan.areas.length === 0 && (
         <p class="muted">
-          No skill areas recorded for {plan.name}: add them (About, in the full history) to see who could take
-          the work over.
+          No skill areas recorded for {isolated(plan.name)}: add them (About, in the full history) to see who
+          could take the work over.
         </p>
       )}
       {plan.areas.map((area) => (
@@ -197,10 +198,10 @@ function NextPeople({ plan }: { plan: CancelPlan }) {
                   <span>
                     {p.url ? (
                       <a href={p.url} target="_blank" rel="noreferrer">
-                        {p.name}
+                        {isolated(p.name)}
                       </a>
                     ) : (
-                      p.name
+                      isolated(p.name)
                     )}{' '}
                     <span class="muted">
                       {p.site ? `${p.site} · ` : ''}
@@ -215,7 +216,7 @@ function NextPeople({ plan }: { plan: CancelPlan }) {
             </ul>
           ) : (
             <p>
-              No backup for {area.skill}: find someone on{' '}
+              No backup for {isolated(area.skill)}: find someone on{' '}
               {area.search.map((s, i) => (
                 <span key={s.url}>
                   {i > 0 && ', '}

@@ -14,7 +14,7 @@ export function ContractorHeader({
   return (
     <header class="stack">
       <div class="spread">
-        <h1>{contractor.name}</h1>
+        <h1 title={contractor.name}>{contractor.name}</h1>
         <VerdictChip verdict={assessment.verdict} score={assessment.score} />
       </div>
       <p class="muted">{VERDICT_TEXT[assessment.verdict].advice}</p>

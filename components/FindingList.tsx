@@ -1,6 +1,7 @@
 import type { RecordId } from '../model/ids';
 import type { Finding } from '../scoring/rules';
 import { searchLinks } from '../sites/index';
+import { isolated } from './bidi';
 
 export const RULE_NAMES: Record<Finding['rule'], string> = {
   1: 'Two people per area',
@@ -69,7 +70,7 @@ export function FindingList({ findings, names, skills, accesses, onRevoke, onTha
             <div class="row small">
               {skill !== undefined ? (
                 <>
-                  <span class="muted">Find more for {skills.get(skill) ?? skill}:</span>
+                  <span class="muted">Find more for {isolated(skills.get(skill) ?? skill)}:</span>
                   {searchLinks(skills.get(skill) ?? skill).map((l) => (
                     <a key={l.platform} href={l.url} target="_blank" rel="noreferrer">
                       {l.name}

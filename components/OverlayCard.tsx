@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CancelPlan } from '../model/cancel-plan';
-import type { Capture, Recorded } from '../model/capture';
+import type { Capture, CaptureDraft, Recorded } from '../model/capture';
 import type { CoolOff } from '../model/cool-off';
 import type { OverlayView } from '../model/overlay-view';
 import { formatDay, messageOf } from '../scoring/format';
@@ -22,6 +22,10 @@ export type OverlayActions = {
   onCancel: (choice: { coolOff: CoolOff; reason: string }) => Promise<void>;
   onRevoke: (accessId: string) => Promise<void>;
   onReinstate: () => Promise<void>;
+  /** Connects to the background again, after a failure to show the records. */
+  onRetry: () => void;
+  /** Hears what is being typed in the capture, to keep it until it is recorded. */
+  onDraft: (draft: CaptureDraft | null) => void;
 };
 
 type Props = OverlayActions & {
@@ -33,13 +37,16 @@ type Props = OverlayActions & {
   error?: string;
   /** The user's last choice: folded down to the header line. */
   folded: boolean;
+  /** What was being typed in the capture and not recorded, when the card was last shown. */
+  draft?: CaptureDraft;
   now?: () => number;
 };
 
 /**
  * The card drawn on a freelancer's profile page: who they are to you (verdict, score, and why), what to
  * record now, their open milestones, and "cancel and move on" when it is time. Its header never wraps;
- * it folds down to that line (Escape folds it), and remembers it.
+ * it folds down to that line (Escape folds it), and remembers it. It fills its frame, whose box on the
+ * page is the same for everyone (model/overlay-box.ts): the header stays, the rest scrolls below it.
  */
 export function OverlayCard(props: Props) {
   const { name, view, error, now = Date.now } = props;
@@ -52,7 +59,7 @@ export function OverlayCard(props: Props) {
   };
   return (
     <section
-      class="stack overlay"
+      class="overlay"
       aria-label="Track Record"
       onKeyDown={(e) => {
         if (e.key !== 'Escape' || folded) return;
@@ -78,16 +85,40 @@ export function OverlayCard(props: Props) {
           {folded ? '▾' : '▴'}
         </button>
       </div>
-      {folded ? null : error ? (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      ) : view === undefined ? (
-        <p class="muted">Loading…</p>
-      ) : view === null ? (
-        <TrackPrompt name={name} onTrack={props.onTrack} />
-      ) : (
-        <Tracked {...props} view={view} now={now} />
+      {folded ? null : (
+        <div class="overlay-body stack">
+          {error ? (
+            <>
+              <p class="error" role="alert">
+                {error}
+              </p>
+              <div class="row">
+                <button type="button" onClick={props.onRetry}>
+                  Try again
+                </button>
+              </div>
+            </>
+          ) : view === undefined ? (
+            <p class="muted">Loading…</p>
+          ) : view === null ? (
+            <>
+              <TrackPrompt name={name} onTrack={props.onTrack} />
+              <p class="muted">Or record what just happened: that tracks them too.</p>
+              <QuickCapture
+                onRecord={props.onRecord}
+                onUndo={props.onUndo}
+                now={now}
+                draft={props.draft}
+                onDraft={props.onDraft}
+              />
+              <p class="muted small">
+                What you record stays in this browser. This page cannot see it, nor whether you track anyone.
+              </p>
+            </>
+          ) : (
+            <Tracked {...props} view={view} now={now} />
+          )}
+        </div>
       )}
     </section>
   );
@@ -98,6 +129,16 @@ function Tracked(props: Props & { view: OverlayView; now: () => number }) {
   const [openError, setOpenError] = useState<string | null>(null);
   const [cancel, setCancel] = useState<CancelPlan | 'loading' | null>(null);
   const [cancelError, setCancelError] = useState<string | null>(null);
+  const flow = useRef<HTMLDivElement>(null);
+  const flowShown = cancel !== null && cancel !== 'loading';
+  // The flow opens below the card's fold: the card's own box scrolls to it (never the page around it).
+  useEffect(() => {
+    const at = flowShown ? flow.current : null;
+    const box = at?.closest('.overlay-body');
+    if (at && box) box.scrollTo({ top: at.offsetTop - box.getBoundingClientRect().top - 8 });
+  }, [flowShown]);
+  /** How many times the flow was opened: a late answer closes only the opening it belongs to. */
+  const opened = useRef(0);
   const showPlan = () =>
     props.onCancelPlan().then(setCancel, (e: unknown) => {
       setCancel(null);
@@ -131,6 +172,8 @@ function Tracked(props: Props & { view: OverlayView; now: () => number }) {
           onUndo={props.onUndo}
           milestones={view.milestones}
           now={now}
+          draft={props.draft}
+          onDraft={props.onDraft}
         />
       )}
       {view.events.length > 0 && (
@@ -164,6 +207,7 @@ function Tracked(props: Props & { view: OverlayView; now: () => number }) {
           onClick={() => {
             setCancelError(null);
             if (cancel) return setCancel(null);
+            opened.current++;
             setCancel('loading');
             void showPlan();
           }}
@@ -172,6 +216,7 @@ function Tracked(props: Props & { view: OverlayView; now: () => number }) {
         </button>
       </div>
       {cancel === 'loading' && <p class="muted">Loading…</p>}
+      <div ref={flow} />
       {cancel && cancel !== 'loading' && (
         <CancelFlow
           plan={cancel}
@@ -184,8 +229,10 @@ function Tracked(props: Props & { view: OverlayView; now: () => number }) {
             await showPlan();
           }}
           onReinstate={async () => {
+            const asOpened = opened.current;
             await props.onReinstate();
-            setCancel(null);
+            // Closed once done, unless it was opened again meanwhile (the card can change first).
+            if (opened.current === asOpened) setCancel(null);
           }}
         />
       )}

@@ -4,6 +4,7 @@ import type { PlatformMetrics } from '../model/page';
 import type { Contractor, ProfileRecord } from '../model/records';
 import { formatDay, messageOf } from '../scoring/format';
 import { siteName } from '../sites';
+import { isolated } from './bidi';
 import { ErrorText } from './ErrorText';
 
 function metricsText(m: PlatformMetrics | undefined): string {
@@ -64,7 +65,9 @@ export function ProfileList({ profiles, others, onUnlink, onMerge, name }: Props
       {others.length > 0 && (
         <div class="stack">
           <label>
-            <span class="muted">The same person tracked twice? Merge another contractor into {name}:</span>
+            <span class="muted">
+              The same person tracked twice? Merge another contractor into {isolated(name)}:
+            </span>
             <select
               name="merge"
               value={mergeFrom ?? ''}
@@ -81,7 +84,7 @@ export function ProfileList({ profiles, others, onUnlink, onMerge, name }: Props
           {candidate && (
             <p class="row" aria-live="polite">
               <span>
-                Move all of {candidate.name}'s profiles and history to {name}?
+                Move all of {isolated(candidate.name)}'s profiles and history to {isolated(name)}?
               </span>
               <button
                 type="button"

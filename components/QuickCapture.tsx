@@ -1,9 +1,10 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Capture, Recorded } from '../model/capture';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { CAPTURE_KINDS, Capture, CaptureDraft, Recorded } from '../model/capture';
 import { type ExcuseCategory, excuseCategoryLabels } from '../model/excuses';
 import { suggestExcuseCategory } from '../scoring/excuses';
 import { dueWords, plural } from '../scoring/format';
 import { type NoteReading, readNote } from '../scoring/note-reading';
+import { isolated } from './bidi';
 import { dayInputToTimestamp, dayInputValue } from './day-input';
 import { ErrorText } from './ErrorText';
 import { useAction } from './use-action';
@@ -11,7 +12,7 @@ import { useAction } from './use-action';
 /** An open milestone as the capture offers its outcomes. */
 export type DueMilestone = { id: string; title: string; engagement: string; dueAt: number };
 
-type Kind = 'on-time' | 'late' | 'missed' | 'excuse' | 'quality' | 'praise' | 'note';
+type Kind = (typeof CAPTURE_KINDS)[number];
 
 const KINDS: { kind: Kind; label: string; title: string }[] = [
   { kind: 'on-time', label: 'On time', title: 'Delivered on time' },
@@ -54,7 +55,7 @@ function headlineOf(input: Capture, milestones: DueMilestone[]): string {
     case 'reward':
       return `Reward: ${input.reward}`;
     case 'milestone-delivered':
-      return `"${milestones.find((m) => m.id === input.milestoneId)?.title ?? 'Milestone'}" delivered`;
+      return `"${isolated(milestones.find((m) => m.id === input.milestoneId)?.title ?? 'Milestone')}" delivered`;
   }
 }
 
@@ -70,25 +71,58 @@ type Props = {
   /** Open milestones, each with its one-click outcomes. */
   milestones?: DueMilestone[];
   now?: () => number;
+  /** What was being typed here before and not recorded: the form opens with it. */
+  draft?: CaptureDraft;
+  /** Hears what is being typed, as it changes (null: nothing worth keeping, or recorded). */
+  onDraft?: (draft: CaptureDraft | null) => void;
 };
+
+/** The form's fields as a draft, when there is something in them worth keeping. */
+function draftOf(
+  open: { kind: Kind; milestone?: DueMilestone } | null,
+  fields: { text: string; days: string; day: string; category: ExcuseCategory | null },
+): CaptureDraft | null {
+  if (!open || (!fields.text.trim() && !fields.days)) return null;
+  const { text, days, day, category } = fields;
+  return {
+    kind: open.kind,
+    text,
+    days,
+    day,
+    category: category ?? undefined,
+    milestoneId: open.milestone?.id,
+  };
+}
 
 /**
  * Records what happened in as few actions as it takes: a kind (one click), what the kind needs (the days
  * late, or the words said), Enter. Dated today unless changed; each capture can be undone. A note that
  * reads like a delay or an excuse offers to be recorded as one. Escape closes an open form.
  */
-export function QuickCapture({ onRecord, onUndo, milestones = [], now = Date.now }: Props) {
-  const [open, setOpen] = useState<{ kind: Kind; milestone?: DueMilestone } | null>(null);
-  const [text, setText] = useState('');
-  const [days, setDays] = useState('');
-  const [day, setDay] = useState(() => dayInputValue(now()));
-  const [category, setCategory] = useState<ExcuseCategory | null>(null);
+export function QuickCapture({ onRecord, onUndo, milestones = [], now = Date.now, draft, onDraft }: Props) {
+  const [open, setOpen] = useState<{ kind: Kind; milestone?: DueMilestone } | null>(() =>
+    draft ? { kind: draft.kind, milestone: milestones.find((m) => m.id === draft.milestoneId) } : null,
+  );
+  const [text, setText] = useState(draft?.text ?? '');
+  const [days, setDays] = useState(draft?.days ?? '');
+  const [day, setDay] = useState(() => draft?.day || dayInputValue(now()));
+  const [category, setCategory] = useState<ExcuseCategory | null>(draft?.category ?? null);
+  /** The form came back with what was typed before: said, with a way to drop it. */
+  const [restored, setRestored] = useState(draft !== undefined);
+  const kept = JSON.stringify(draftOf(open, { text, days, day, category }));
+  useEffect(() => onDraft?.(JSON.parse(kept)), [kept]);
   const [done, setDone] = useState<(Recorded & { headline: string; undone?: boolean }) | null>(null);
   const bar = useRef<HTMLFieldSetElement>(null);
   const form = useRef<HTMLFormElement>(null);
   // A form opens with its first field focused, so a capture is: a click, what it needs, Enter. (Before the
   // next paint: a key pressed right after the click lands in the field.)
+  // A form restored from a draft is not focused: the page was just opened, and its focus is the page's.
+  const restoredAtStart = useRef(draft !== undefined);
   useLayoutEffect(() => {
+    if (restoredAtStart.current) {
+      restoredAtStart.current = false;
+      return;
+    }
     if (open) form.current?.querySelector<HTMLElement>('[data-first]')?.focus();
   }, [open]);
   const { act, pending, error, setError } = useAction(async (input: Capture) => {
@@ -102,6 +136,7 @@ export function QuickCapture({ onRecord, onUndo, milestones = [], now = Date.now
     (bar.current?.querySelector<HTMLElement>(`[data-kind="${kind ?? 'on-time'}"]`) ?? bar.current)?.focus();
 
   const start = (kind: Kind, milestone?: DueMilestone, keepText = false) => {
+    setRestored(false);
     setOpen({ kind, milestone });
     setError(null);
     if (!keepText) setText('');
@@ -111,15 +146,20 @@ export function QuickCapture({ onRecord, onUndo, milestones = [], now = Date.now
   };
   const close = () => {
     const kind = open?.kind;
+    setRestored(false);
     setOpen(null);
+    setText('');
+    setDays('');
     refocus(kind);
   };
 
   const run = async (input: Capture) => {
     if (!(await act(input))) return;
     const kind = open?.kind;
+    setRestored(false);
     setOpen(null);
     setText('');
+    setDays('');
     refocus(kind);
   };
 
@@ -217,9 +257,17 @@ export function QuickCapture({ onRecord, onUndo, milestones = [], now = Date.now
             close();
           }}
         >
+          {restored && (
+            <p class="hint" role="status">
+              Kept from before: what you were typing here, not recorded yet.{' '}
+              <button type="button" class="link-button" onClick={close}>
+                Discard it
+              </button>
+            </p>
+          )}
           {open.milestone && (
             <span class="muted">
-              For "{open.milestone.title}" ({open.milestone.engagement})
+              For "{isolated(open.milestone.title)}" ({isolated(open.milestone.engagement)})
             </span>
           )}
           {kind === 'late' || kind === 'missed' ? (

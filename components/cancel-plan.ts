@@ -13,6 +13,7 @@ import { DAY_MS, dayOf } from '../scoring/dates';
 import { formatDay, money } from '../scoring/format';
 import { type Candidate, nextPeople } from '../scoring/next-people';
 import { searchLinks, siteName } from '../sites';
+import { isolated } from './bidi';
 import { strikesOf } from './strikes';
 
 /** Someone on the roster and the profiles that lead to them. */
@@ -59,7 +60,8 @@ export function cancelPlanOf(
         closing: milestones
           .filter((m) => m.deliveredAt === undefined)
           .map(
-            (m) => `${m.title || 'Milestone'} (${money(m.amount, m.currency)}, due ${formatDay(m.dueAt)})`,
+            (m) =>
+              `${isolated(m.title || 'Milestone')} (${money(m.amount, m.currency)}, due ${formatDay(m.dueAt)})`,
           ),
         unaccepted: milestones.flatMap((m) =>
           m.deliveredAt !== undefined && m.acceptedAt === undefined

@@ -184,3 +184,70 @@ describe('quick capture', () => {
     ]);
   });
 });
+
+describe('quick capture, what is typed and not recorded', () => {
+  it('is told as it changes, and forgotten once recorded', async () => {
+    const drafts: unknown[] = [];
+    const onRecord = vi.fn(async () => ({ eventId: 'event-1' }));
+    render(
+      <QuickCapture onRecord={onRecord} onUndo={async () => {}} now={now} onDraft={(d) => drafts.push(d)} />,
+    );
+    click('Note');
+    typeHere('Asked for the logo files twice');
+    await waitFor(() =>
+      expect(drafts.at(-1)).toEqual({
+        kind: 'note',
+        text: 'Asked for the logo files twice',
+        days: '',
+        day: '2026-11-27',
+        category: undefined,
+        milestoneId: undefined,
+      }),
+    );
+    enter();
+    await screen.findByText('Recorded: Note.');
+    await waitFor(() => expect(drafts.at(-1)).toBeNull());
+  });
+
+  it('comes back in the form, said so, without taking the focus; it can be recorded or dropped', async () => {
+    const draft = { kind: 'late' as const, text: '', days: '4', day: '2026-11-26' };
+    const recorded: Capture[] = [];
+    const drafts: unknown[] = [];
+    render(
+      <QuickCapture
+        onRecord={async (c) => {
+          recorded.push(c);
+          return { eventId: 'event-1' };
+        }}
+        onUndo={async () => {}}
+        now={now}
+        draft={draft}
+        onDraft={(d) => drafts.push(d)}
+      />,
+    );
+    expect(screen.getByRole('status').textContent).toMatch(/Kept from before/);
+    expect((screen.getByLabelText('Days late') as HTMLInputElement).value).toBe('4');
+    expect(document.activeElement).toBe(document.body);
+    fireEvent.submit(screen.getByLabelText('Days late').closest('form') as HTMLFormElement);
+    await screen.findByText('Recorded: Delivered 4 days late.');
+    expect(recorded).toMatchObject([{ kind: 'late', daysLate: 4 }]);
+    expect(new Date(recorded[0]?.kind === 'late' ? recorded[0].at : 0).toISOString()).toMatch(/^2026-11-26/);
+    cleanup();
+    render(
+      <QuickCapture
+        onRecord={onRecordNever}
+        onUndo={async () => {}}
+        now={now}
+        draft={draft}
+        onDraft={(d) => drafts.push(d)}
+      />,
+    );
+    click('Discard it');
+    expect(screen.queryByLabelText('Days late')).toBeNull();
+    await waitFor(() => expect(drafts.at(-1)).toBeNull());
+  });
+});
+
+const onRecordNever = async (): Promise<never> => {
+  throw new Error('not called');
+};

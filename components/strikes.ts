@@ -1,5 +1,6 @@
 import type { Milestone } from '../model/records';
 import type { Assessment } from '../model/summary';
+import { isolated } from './bidi';
 
 /**
  * The strikes inside the policy window, newest first, each named as the "why" names it, with the
@@ -14,6 +15,6 @@ export function strikesOf(
     .filter((w) => w.strikeInWindow)
     .map((w) => {
       const title = w.milestoneId === undefined ? undefined : titles.get(w.milestoneId);
-      return { headline: title ? `${title} — ${w.headline}` : w.headline, day: w.day };
+      return { headline: title ? `${isolated(title)} — ${w.headline}` : w.headline, day: w.day };
     });
 }

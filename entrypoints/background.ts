@@ -1,7 +1,8 @@
 import { liveQuery } from 'dexie';
-import { browser } from 'wxt/browser';
+import { browser, type PublicPath } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { overlayViewOf } from '../components/overlay-view';
+import { startInOpenTabs } from '../contexts/background/open-tabs';
 import { overlayActions } from '../contexts/background/overlay-actions';
 import { serveOverlay } from '../contexts/background/overlay-service';
 import {
@@ -10,7 +11,7 @@ import {
   type Notifier,
   nextDayStart,
 } from '../contexts/background/reminders';
-import { onSendersSite, senderChecks } from '../contexts/background/senders';
+import { onSendersSite, type Sender, senderChecks } from '../contexts/background/senders';
 import { syncSiteScripts } from '../contexts/background/site-access';
 import {
   openHistory,
@@ -21,26 +22,23 @@ import {
 } from '../contexts/background/tab-actions';
 import { coalesced, onRecordsChanged } from '../contexts/browser/record-changes';
 import { profileOnTab } from '../contexts/browser/tab';
-import {
-  askContent,
-  FromExtensionPage,
-  listener,
-  OVERLAY_PORT,
-  OverlayRequest,
-  ToBackground,
-  type ToContent,
-} from '../messages/protocol';
+import { dispatch } from '../messages/listen';
+import { FromExtensionPage, OVERLAY_PORT, OverlayRequest, routeOf, ToBackground } from '../messages/protocol';
 import { messageOf } from '../scoring/format';
 import { badgesForKeys } from '../storage/badges';
 import { loadViewByKey, recordPageSeen } from '../storage/contractors';
 import { getDb } from '../storage/db';
+import { readDraft } from '../storage/drafts';
 import { readSettings } from '../storage/settings';
+
+/** A script of the build, as `scripting.executeScript` types it. */
+type ScriptFile = Extract<PublicPath, `${string}.js`>;
 
 /** Notifications, once the user allowed them (an optional permission, asked when a due date is first set). */
 const notifier = () => (browser as unknown as { notifications?: Notifier }).notifications;
 
-// The extension's background: one flat list of listeners, each checking its sender (contexts/background/
-// senders.ts) and handing the work to a handler.
+// The extension's background: one listener for messages (a flat list of routes, each checking its sender
+// with contexts/background/senders.ts and handing the work to a handler), one for the overlay's ports.
 export default defineBackground(() => {
   const is = senderChecks(browser.runtime.id, self.location.origin);
   /** The overlay frame each tab shows, to pass on what its page was seen to show. */
@@ -73,14 +71,6 @@ export default defineBackground(() => {
     void tellTabsBadgesChanged();
   });
   onRecordsChanged(recordsChanged);
-  browser.runtime.onMessage.addListener(
-    listener(FromExtensionPage, is.extensionPage, {
-      'records-changed': async () => {
-        recordsChanged();
-        return {};
-      },
-    }),
-  );
   checkDeadlines(); // the worker just started: the count may be out of date
   const listenToReminders = () => {
     const notifications = (browser as unknown as { notifications?: typeof browser.notifications })
@@ -98,33 +88,49 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    // Firefox starts the new version's content scripts in open tabs itself; Chrome does not.
+    if ((reason === 'install' || reason === 'update') && import.meta.env.BROWSER !== 'firefox')
+      void startInOpenTabs({
+        grantedOrigins: async () => (await browser.permissions.getAll()).origins ?? [],
+        tabsShowing: async (url) => (await browser.tabs.query({ url })).flatMap((t) => t.id ?? []),
+        run: (tabId, file) =>
+          browser.scripting.executeScript({ target: { tabId }, files: [file as ScriptFile] }),
+      }).catch(console.error);
   });
 
-  browser.runtime.onMessage.addListener(
-    listener(ToBackground, is.contentScript, {
-      'page-seen': async ({ profile }, sender) => {
-        if (!onSendersSite(profile.url, sender)) return { recorded: false };
-        if (sender.tab?.id !== undefined) overlays.get(sender.tab.id)?.pageSeen(profile);
-        return { recorded: await recordPageSeen(getDb(), profile) };
-      },
-      badges: async ({ keys }) => ({ badges: await badgesForKeys(getDb(), keys) }),
-      'page-tracked': async ({ key }, sender) => ({ tracked: await pageTracked(key, sender) }),
-    }),
-  );
-
+  // The one listener for messages, a flat list of routes by sender: a message no route takes, or from a
+  // sender its route refuses, or in a shape its type does not allow, is answered with a typed refusal.
   const actions = overlayActions({ db: getDb(), pageShown: profileOnTab });
   browser.runtime.onMessage.addListener(
-    listener(OverlayRequest, is.overlayFrame, {
-      'overlay-track': ({ key }, sender) => trackShown(key, sender.tab.id),
-      'overlay-open-history': ({ key }, sender) => openHistory(key, sender.tab.id),
-      'overlay-record': (request, sender) => actions['overlay-record'](request, sender.tab.id),
-      'overlay-undo': (request, sender) => actions['overlay-undo'](request, sender.tab.id),
-      'overlay-fold': (request, sender) => actions['overlay-fold'](request, sender.tab.id),
-      'overlay-cancel-plan': (request, sender) => actions['overlay-cancel-plan'](request, sender.tab.id),
-      'overlay-cancel': (request, sender) => actions['overlay-cancel'](request, sender.tab.id),
-      'overlay-revoke': (request, sender) => actions['overlay-revoke'](request, sender.tab.id),
-      'overlay-reinstate': (request, sender) => actions['overlay-reinstate'](request, sender.tab.id),
-    }),
+    dispatch<Sender>([
+      routeOf(FromExtensionPage, is.extensionPage, {
+        'records-changed': async () => {
+          recordsChanged();
+          return {};
+        },
+      }),
+      routeOf(ToBackground, is.contentScript, {
+        'page-seen': async ({ profile }, sender) => {
+          if (!onSendersSite(profile.url, sender)) return { recorded: false };
+          if (sender.tab?.id !== undefined) overlays.get(sender.tab.id)?.pageSeen(profile);
+          return { recorded: await recordPageSeen(getDb(), profile) };
+        },
+        badges: async ({ keys }) => ({ badges: await badgesForKeys(getDb(), keys) }),
+        'page-tracked': async ({ key }, sender) => ({ tracked: await pageTracked(key, sender) }),
+      }),
+      routeOf(OverlayRequest, is.overlayFrame, {
+        'overlay-track': ({ key }, sender) => trackShown(key, sender.tab.id),
+        'overlay-open-history': ({ key }, sender) => openHistory(key, sender.tab.id),
+        'overlay-record': (request, sender) => actions['overlay-record'](request, sender.tab.id),
+        'overlay-undo': (request, sender) => actions['overlay-undo'](request, sender.tab.id),
+        'overlay-fold': (request, sender) => actions['overlay-fold'](request, sender.tab.id),
+        'overlay-cancel-plan': (request, sender) => actions['overlay-cancel-plan'](request, sender.tab.id),
+        'overlay-cancel': (request, sender) => actions['overlay-cancel'](request, sender.tab.id),
+        'overlay-revoke': (request, sender) => actions['overlay-revoke'](request, sender.tab.id),
+        'overlay-reinstate': (request, sender) => actions['overlay-reinstate'](request, sender.tab.id),
+        'overlay-draft': (request, sender) => actions['overlay-draft'](request, sender.tab.id),
+      }),
+    ]),
   );
 
   // Each overlay frame keeps a port open while it shows a profile; the card is pushed on every change.
@@ -146,8 +152,7 @@ export default defineBackground(() => {
         return () => subscription.unsubscribe();
       },
       pageShown: () => profileOnTab(tabId),
-      tellContent: (message) =>
-        askContent((m: ToContent) => browser.tabs.sendMessage(tabId, m, { frameId: 0 }), message),
+      draft: (key) => readDraft(getDb(), key),
     });
     overlays.set(tabId, served);
     port.onDisconnect.addListener(() => {

@@ -2,9 +2,12 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { type OverlayActions, OverlayCard } from '../components/OverlayCard';
+import { keepDrafts } from '../contexts/frame/draft-keeper';
 import { linkOverlay, type OverlayState } from '../contexts/frame/link';
-import { OVERLAY_UNANSWERED, type OverlayUnanswered } from '../messages/content';
-import { askForOverlay, OVERLAY_PORT, type OverlayRequest } from '../messages/protocol';
+import { type RetryOptions, requestOfOverlay } from '../contexts/frame/requests';
+import { OVERLAY_DRAWN, type OverlayDrawn } from '../messages/content';
+import { OVERLAY_PORT, type OverlayRequest } from '../messages/protocol';
+import { newId } from '../model/ids';
 
 // The overlay frame's script (overlay/index.html loads it), inside a closed shadow root on the marketplace
 // page. It is built on its own, not with the extension's other pages, so it carries only the code it uses:
@@ -14,22 +17,27 @@ import { askForOverlay, OVERLAY_PORT, type OverlayRequest } from '../messages/pr
 export default defineUnlistedScript(() => {
   const key = new URL(location.href).searchParams.get('key') ?? '';
   const app = document.getElementById('app') as HTMLElement;
-  // The body's own height, not the document's scroll height: that one never drops below the frame's.
-  const contentHeight = () => Math.ceil(document.body.getBoundingClientRect().height);
 
-  /** One request to the background for a click; a refusal comes back as an error in words. */
-  async function ask<M extends OverlayRequest>(message: M) {
-    const answer = await askForOverlay((m) => browser.runtime.sendMessage(m), message);
-    if (answer.error) throw new Error(answer.error);
-    return answer;
-  }
+  /** One request to the background for a click, sent again if its answer is lost; a refusal is an error. */
+  const ask = <M extends OverlayRequest>(message: M, retry?: RetryOptions) =>
+    requestOfOverlay((m: M) => browser.runtime.sendMessage(m), message, retry);
+
+  const drafts = keepDrafts((draft) => ask({ type: 'overlay-draft', key, draft }));
+  // Hidden (another tab, or the tab closing): what was typed is kept now, not after the pause.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') drafts.flush();
+  });
 
   const actions: OverlayActions = {
     onTrack: async () => void (await ask({ type: 'overlay-track', key })),
-    onOpenHistory: async () => void (await ask({ type: 'overlay-open-history', key })),
-    onFold: (folded) => void ask({ type: 'overlay-fold', folded }).catch(() => {}),
+    // Not sent again: opening the side panel needs the click's gesture, which a second message lacks.
+    onOpenHistory: async () => void (await ask({ type: 'overlay-open-history', key }, { delays: [] })),
+    onFold: (folded) => {
+      tellPage('ready', folded); // the page's box follows at once
+      void ask({ type: 'overlay-fold', folded }).catch(() => {});
+    },
     onRecord: async (input) => {
-      const { eventId, notice } = await ask({ type: 'overlay-record', key, input });
+      const { eventId, notice } = await ask({ type: 'overlay-record', key, input, requestId: newId() });
       if (!eventId) throw new Error('the background did not say what it recorded');
       return { eventId, notice };
     },
@@ -40,9 +48,11 @@ export default defineUnlistedScript(() => {
       return plan;
     },
     onCancel: async ({ coolOff, reason }) =>
-      void (await ask({ type: 'overlay-cancel', key, coolOff, reason })),
+      void (await ask({ type: 'overlay-cancel', key, coolOff, reason, requestId: newId() })),
     onRevoke: async (accessId) => void (await ask({ type: 'overlay-revoke', key, accessId })),
     onReinstate: async () => void (await ask({ type: 'overlay-reinstate', key })),
+    onRetry: () => link.retry(),
+    onDraft: (draft) => drafts.changed(draft),
   };
 
   function draw(state: OverlayState) {
@@ -52,11 +62,21 @@ export default defineUnlistedScript(() => {
         view={state.status === 'ready' ? state.view : undefined}
         error={state.status === 'failed' ? state.error : undefined}
         folded={state.status === 'ready' && state.folded}
+        draft={state.status === 'ready' ? state.draft : undefined}
         {...actions}
       />,
       app,
     );
-    if (state.status !== 'loading') link.drawn(contentHeight());
+    if (state.status !== 'loading') tellPage(state.status, state.status === 'ready' && state.folded);
+  }
+
+  /** The card is drawn: the page's content script shows the host (and folds its box), once per change. */
+  let told = '';
+  function tellPage(state: 'ready' | 'failed', folded: boolean) {
+    const drawn: OverlayDrawn = { type: OVERLAY_DRAWN, state, folded };
+    if (JSON.stringify(drawn) === told) return;
+    told = JSON.stringify(drawn);
+    window.parent.postMessage(drawn, '*');
   }
 
   const link = linkOverlay({
@@ -68,11 +88,7 @@ export default defineUnlistedScript(() => {
       document.addEventListener('visibilitychange', () => {
         if (document.visibilityState === 'visible') listener();
       }),
-    tellPageUnanswered: (height) =>
-      window.parent.postMessage({ type: OVERLAY_UNANSWERED, height } satisfies OverlayUnanswered, '*'),
   });
   draw(link.state());
   link.start();
-  // The page sizes the frame to its content, so it is told again whenever the content's height changes.
-  new ResizeObserver(() => link.drawn(contentHeight())).observe(document.body);
 });

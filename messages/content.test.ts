@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerGuards, isOverlayUnanswered, OVERLAY_UNANSWERED, toContent } from './content';
+import { answerGuards, isOverlayDrawn, OVERLAY_DRAWN, toContent } from './content';
 import { backgroundAnswers, ToContent } from './protocol';
 
 // The content script checks what it receives with hand-written guards (no zod in its bundle). Each guard
@@ -25,17 +25,7 @@ describe("the content script's guards hold to the protocol", () => {
       { type: 'get-page' },
       { type: 'get-page', extra: 'dropped' },
       { type: 'badges-changed' },
-      { type: 'overlay-ready', key: KEY, height: 240, state: 'ready' },
-      { type: 'overlay-ready', key: KEY, height: 0, state: 'failed' },
-      { type: 'overlay-ready', key: KEY, height: 4000, state: 'ready' },
-      { type: 'overlay-ready', key: KEY, height: 4001, state: 'ready' },
-      { type: 'overlay-ready', key: KEY, height: -1, state: 'ready' },
-      { type: 'overlay-ready', key: KEY, height: Number.NaN, state: 'ready' },
-      { type: 'overlay-ready', key: KEY, height: '240', state: 'ready' },
-      { type: 'overlay-ready', key: 'no key', height: 240, state: 'ready' },
-      { type: 'overlay-ready', key: `upwork:${'x'.repeat(2050)}`, height: 240, state: 'ready' },
-      { type: 'overlay-ready', key: KEY, height: 240, state: 'done' },
-      { type: 'overlay-ready', key: KEY, height: 240 },
+      { type: 'overlay-ready', key: KEY, folded: false, state: 'ready' }, // the frame tells the page itself now
     ]);
   });
 
@@ -67,15 +57,21 @@ describe("the content script's guards hold to the protocol", () => {
 });
 
 describe("the overlay frame's note to the page", () => {
-  it('is taken only with a sane height', () => {
-    expect(isOverlayUnanswered({ type: OVERLAY_UNANSWERED, height: 90 })).toBe(true);
-    for (const bad of [
-      { type: OVERLAY_UNANSWERED, height: '90' },
-      { type: OVERLAY_UNANSWERED, height: 99_999 },
-      { type: 'other', height: 90 },
-      null,
-      'track-record:overlay-unanswered',
+  it('is taken only as the frame sends it', () => {
+    for (const good of [
+      { type: OVERLAY_DRAWN, state: 'ready', folded: false },
+      { type: OVERLAY_DRAWN, state: 'failed', folded: true },
     ])
-      expect(isOverlayUnanswered(bad)).toBe(false);
+      expect(isOverlayDrawn(good)).toBe(true);
+    for (const bad of [
+      { type: OVERLAY_DRAWN, state: 'done', folded: false },
+      { type: OVERLAY_DRAWN, state: 'ready' },
+      { type: OVERLAY_DRAWN, state: 'ready', folded: 'no' },
+      { type: 'other', state: 'ready', folded: false },
+      null,
+      [OVERLAY_DRAWN],
+      OVERLAY_DRAWN,
+    ])
+      expect(isOverlayDrawn(bad)).toBe(false);
   });
 });

@@ -12,15 +12,10 @@ import type { AnswerTo, ToBackground, ToContent } from './protocol';
 export const BADGE_BATCH = 500;
 
 const VERDICTS: readonly Verdict[] = ['new', 'ok', 'trusted', 'watch', 'cancel', 'dropped'];
-const MAX_HEIGHT = 4000;
 
 type Fields = Record<string, unknown>;
 const fields = (raw: unknown): Fields | undefined =>
   typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Fields) : undefined;
-const isKey = (v: unknown): v is string =>
-  typeof v === 'string' && v.length <= 2048 && /^[a-z]+:\S+$/.test(v);
-const isHeight = (v: unknown): v is number =>
-  typeof v === 'number' && !Number.isNaN(v) && v >= 0 && v <= MAX_HEIGHT;
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 
 /** A message for the content script, as the protocol allows it, or undefined. */
@@ -30,10 +25,6 @@ export function toContent(raw: unknown): ToContent | undefined {
     case 'get-page':
     case 'badges-changed':
       return { type: m.type };
-    case 'overlay-ready':
-      return isKey(m.key) && isHeight(m.height) && (m.state === 'ready' || m.state === 'failed')
-        ? { type: 'overlay-ready', key: m.key, height: m.height, state: m.state }
-        : undefined;
     default:
       return undefined;
   }
@@ -82,14 +73,15 @@ export const answerGuards: {
 };
 
 /**
- * Overlay frame → the page's window (`window.parent.postMessage`), only when the frame could not reach
- * the background (which otherwise passes its height on): the page hears it too, so it carries nothing
- * private, just the height of the frame's message saying so. The content script accepts it only from
- * its own frame (`event.source`) at the extension's origin.
+ * Overlay frame → the page's window (`window.parent.postMessage`): the card is drawn (the contractor's
+ * data, or why it cannot be shown), open or folded. The page hears it too, so it carries nothing the page
+ * does not see anyway: the overlay's state is an attribute of its host, and its box is the same for
+ * everyone but for the fold. The content script takes it only from its own frame (`event.source`) at the
+ * extension's origin, as the browser delivered it.
  */
-export const OVERLAY_UNANSWERED = 'track-record:overlay-unanswered';
-export type OverlayUnanswered = { type: typeof OVERLAY_UNANSWERED; height: number };
-export const isOverlayUnanswered = (data: unknown): data is OverlayUnanswered => {
+export const OVERLAY_DRAWN = 'track-record:overlay-drawn';
+export type OverlayDrawn = { type: typeof OVERLAY_DRAWN; state: 'ready' | 'failed'; folded: boolean };
+export const isOverlayDrawn = (data: unknown): data is OverlayDrawn => {
   const m = fields(data);
-  return m?.type === OVERLAY_UNANSWERED && isHeight(m.height);
+  return m?.type === OVERLAY_DRAWN && (m.state === 'ready' || m.state === 'failed') && isBoolean(m.folded);
 };

@@ -5,14 +5,14 @@
  */
 import { BadgeInfo } from '../model/badge';
 import { CancelPlan } from '../model/cancel-plan';
-import { Capture } from '../model/capture';
+import { Capture, CaptureDraft } from '../model/capture';
 import { RECORD_ID_PATTERN } from '../model/ids';
 import { OverlayView } from '../model/overlay-view';
 import { SeenProfile } from '../model/page';
 import { ProfileKey } from '../model/platform';
 import { z } from '../model/zod-mini';
 import { BADGE_BATCH } from './content';
-import { ask, type Check, listen } from './listen';
+import { ask, type Check, type Checked, REFUSAL_CODES, type Refusal, type Route, route } from './listen';
 
 // Content script → background. A content script may only report what a page shows, ask for what its
 // card badges display, and ask whether the page it is on was attached to a contractor by hand; it can
@@ -25,9 +25,6 @@ export const ToBackground = z.discriminatedUnion('type', [
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
-/** A frame's content height, in CSS pixels. */
-const Height = z.number().check(z.minimum(0), z.maximum(4000));
-
 // Extension pages (popup, side panel) and the background → the content script of one tab. The content
 // script checks these, and the answers to what it asks, with the hand-written guards of
 // messages/content.ts; messages/content.test.ts holds those guards to these schemas.
@@ -36,13 +33,6 @@ export const ToContent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-page') }),
   /** Verdicts may have changed: the card badges should ask again. */
   z.object({ type: z.literal('badges-changed') }),
-  /** The overlay frame (through the background) has drawn the contractor, or why it cannot, at this height. */
-  z.object({
-    type: z.literal('overlay-ready'),
-    key: ProfileKey,
-    height: Height,
-    state: z.enum(['ready', 'failed']),
-  }),
 ]);
 export type ToContent = z.infer<typeof ToContent>;
 
@@ -53,11 +43,10 @@ export type ToContent = z.infer<typeof ToContent>;
 /** The name of the port an overlay frame opens to the background. */
 export const OVERLAY_PORT = 'overlay';
 
-// Overlay frame → background, over its port: the profile it shows (first), then its height once drawn,
-// which the background passes on to the tab's content script.
+// Overlay frame → background, over its port: the profile it shows. (That it has drawn, it tells the page's
+// content script directly: messages/content.ts, OVERLAY_DRAWN.)
 export const FromOverlayFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('watch'), key: ProfileKey }),
-  z.object({ type: z.literal('drawn'), height: Height }),
 ]);
 export type FromOverlayFrame = z.infer<typeof FromOverlayFrame>;
 
@@ -71,6 +60,8 @@ export const ToOverlayFrame = z.discriminatedUnion('type', [
     view: z.nullable(OverlayView),
     /** The user's last choice: the card folded down to its header line. */
     folded: z.boolean(),
+    /** With the first card of a port: what was being typed for this profile and not recorded. */
+    draft: z.optional(CaptureDraft),
   }),
   z.object({ type: z.literal('failed'), error: /* @__PURE__ */ z.string().check(z.maxLength(1000)) }),
 ]);
@@ -81,13 +72,15 @@ export type ToOverlayFrame = z.infer<typeof ToOverlayFrame>;
 // the sender and checks the key against what that tab's content script says the page shows.
 // Every request that reads or writes a contractor's records names the key the frame serves; the
 // background acts on whoever is tracked there, and only while the tab's page shows that key. An id in a
-// request (an event to undo, an access to revoke) must be that contractor's.
+// request (an event to undo, an access to revoke) must be that contractor's. A request that adds a
+// record carries the id it is to have (`requestId`), so that the frame may send it again when its answer
+// was lost (the worker stopped mid-write) and it is written once.
 const RecordId = /* @__PURE__ */ z.string().check(z.regex(RECORD_ID_PATTERN));
 export const OverlayRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('overlay-track'), key: ProfileKey }),
   z.object({ type: z.literal('overlay-open-history'), key: ProfileKey }),
-  /** A quick capture (or a milestone's one-click outcome). */
-  z.object({ type: z.literal('overlay-record'), key: ProfileKey, input: Capture }),
+  /** A quick capture (or a milestone's one-click outcome); a freelancer not tracked yet is tracked first. */
+  z.object({ type: z.literal('overlay-record'), key: ProfileKey, input: Capture, requestId: RecordId }),
   /** The undo of a capture just made. */
   z.object({ type: z.literal('overlay-undo'), key: ProfileKey, eventId: RecordId }),
   /** The overlay folded down to its header, or opened: remembered for every profile. */
@@ -98,9 +91,12 @@ export const OverlayRequest = z.discriminatedUnion('type', [
     key: ProfileKey,
     coolOff: z.union([z.int().check(z.minimum(0), z.maximum(36_500)), z.literal('never')]),
     reason: z.string().check(z.maxLength(2000)),
+    requestId: RecordId,
   }),
   z.object({ type: z.literal('overlay-revoke'), key: ProfileKey, accessId: RecordId }),
   z.object({ type: z.literal('overlay-reinstate'), key: ProfileKey }),
+  /** What is being typed in the capture, kept as it changes (null: recorded or dropped). */
+  z.object({ type: z.literal('overlay-draft'), key: ProfileKey, draft: z.nullable(CaptureDraft) }),
 ]);
 export type OverlayRequest = z.infer<typeof OverlayRequest>;
 
@@ -124,31 +120,41 @@ export const backgroundAnswers = {
 
 /** Where the history opened: Chrome's side panel, Firefox's sidebar, or the roster page in a new tab. */
 const HistoryOpenedIn = z.enum(['side-panel', 'sidebar', 'tab']);
-const Refusal = z.object({ error: z.optional(z.string()) });
+/** Done, or why not in words for the card. */
+const Done = z.object({ error: z.optional(z.string()) });
 const overlayAnswers = {
-  'overlay-track': Refusal,
+  'overlay-track': Done,
   'overlay-open-history': z.object({ opened: z.optional(HistoryOpenedIn), error: z.optional(z.string()) }),
   'overlay-record': z.object({
     eventId: z.optional(z.string()),
     notice: z.optional(z.string()),
     error: z.optional(z.string()),
   }),
-  'overlay-undo': Refusal,
-  'overlay-fold': Refusal,
+  'overlay-undo': Done,
+  'overlay-fold': Done,
   'overlay-cancel-plan': z.object({ plan: z.optional(CancelPlan), error: z.optional(z.string()) }),
-  'overlay-cancel': Refusal,
-  'overlay-revoke': Refusal,
-  'overlay-reinstate': Refusal,
+  'overlay-cancel': Done,
+  'overlay-revoke': Done,
+  'overlay-reinstate': Done,
+  'overlay-draft': Done,
 };
 const contentAnswers = {
   'get-page': z.object({ profile: z.nullable(SeenProfile), url: z.string() }),
   'badges-changed': z.object({ asked: z.boolean() }),
-  'overlay-ready': z.object({ placed: z.boolean() }),
 };
 
 type Message = ToBackground | ToContent | OverlayRequest | FromExtensionPage;
 type Answers = typeof backgroundAnswers & typeof contentAnswers & typeof overlayAnswers & typeof pageAnswers;
 export type AnswerTo<M extends Message> = z.infer<Answers[M['type']]>;
+
+/**
+ * Any receiver's answer to a message it will not carry out, instead of the answer its type has: a typed
+ * reason and words (see `dispatch` in listen.ts; `refusalIn` there is its hand-written guard, held to this
+ * schema by a test). The `ask` helpers below throw it as a `MessageRefused`.
+ */
+export const MessageRefusal = z.object({
+  refused: z.object({ code: z.enum(REFUSAL_CODES), message: z.string().check(z.maxLength(300)) }),
+}) satisfies z.ZodMiniType<Refusal>;
 
 /** The check a zod schema makes: the parsed message, or undefined. */
 const parsedBy =
@@ -158,9 +164,20 @@ const parsedBy =
     return parsed.success ? parsed.data : undefined;
   };
 
+/** The check a zod schema makes of a message: the parsed message, or where it goes wrong. */
+const checkedBy =
+  <M>(schema: z.ZodMiniType<M>) =>
+  (raw: unknown): Checked<M> => {
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return { message: parsed.data };
+    const [issue] = parsed.error.issues;
+    const path = issue?.path.map(String).join('.').slice(0, 100);
+    return { problem: `${path ? `${path}: ` : ''}${issue?.message ?? 'not in the protocol’s shape'}` };
+  };
+
 /**
  * A way to ask one receiver: it sends a message through `send` and returns the answer its schema in
- * `answers` allows (an answer it does not allow is an error).
+ * `answers` allows (an answer it does not allow is an error, a refusal a `MessageRefused`).
  */
 const askerOf =
   <M extends Message>(answers: Record<M['type'], z.ZodMiniType>) =>
@@ -184,26 +201,23 @@ type Handlers<M extends Message, S> = {
 };
 
 /**
- * A `runtime.onMessage` listener for messages checked by a zod schema (see `listen`): each handler
- * answers as the protocol says.
+ * The messages of one kind of sender for `dispatch` (listen.ts): checked by a zod schema, from senders
+ * `accept` takes, each answered by its handler as the protocol says.
  */
-export function listener<M extends Message, S, A extends S>(
+export function routeOf<M extends Message, S, A extends S>(
   schema: z.ZodMiniType<M>,
-  accept: (sender: S, message: M) => sender is A,
+  accept: (sender: S) => sender is A,
   handlers: Handlers<M, A>,
-  onError?: (error: unknown) => void,
-): (raw: unknown, sender: S, sendResponse: (answer: unknown) => void) => boolean;
-export function listener<M extends Message, S>(
+): Route<S>;
+export function routeOf<M extends Message, S>(
   schema: z.ZodMiniType<M>,
-  accept: (sender: S, message: M) => boolean,
+  accept: (sender: S) => boolean,
   handlers: Handlers<M, S>,
-  onError?: (error: unknown) => void,
-): (raw: unknown, sender: S, sendResponse: (answer: unknown) => void) => boolean;
-export function listener<M extends Message, S>(
+): Route<S>;
+export function routeOf<M extends Message, S>(
   schema: z.ZodMiniType<M>,
-  accept: (sender: S, message: M) => boolean,
+  accept: (sender: S) => boolean,
   handlers: Handlers<M, S>,
-  onError?: (error: unknown) => void,
-) {
-  return listen(parsedBy(schema), accept, handlers, onError);
+): Route<S> {
+  return route(checkedBy(schema), accept, handlers);
 }

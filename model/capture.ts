@@ -36,5 +36,23 @@ export const Capture = z.discriminatedUnion('kind', [
 ]);
 export type Capture = z.infer<typeof Capture>;
 
+/** The kinds of capture a user picks from the capture bar. */
+export const CAPTURE_KINDS = ['on-time', 'late', 'missed', 'excuse', 'quality', 'praise', 'note'] as const;
+
+/**
+ * What the user was typing in a capture form, not recorded yet: kept as they type, so that it comes back
+ * in the next overlay for that freelancer if this one goes away first (the extension updated, the tab
+ * closed, the page reloaded). Fields as the form holds them; nothing here is checked as a record.
+ */
+export const CaptureDraft = z.object({
+  kind: z.enum(CAPTURE_KINDS),
+  text: z.string().check(z.maxLength(10_000)),
+  days: z.string().check(z.maxLength(12)),
+  day: z.string().check(z.maxLength(10)),
+  category: z.optional(z.enum(EXCUSE_CATEGORIES)),
+  milestoneId,
+});
+export type CaptureDraft = z.infer<typeof CaptureDraft>;
+
 /** What a capture wrote: the event (for its undo) and a notice worth showing, if any. */
 export type Recorded = { eventId: string; notice?: string };

@@ -4,6 +4,8 @@ import { PlatformMetrics } from './page';
 import { Platform, ProfileKey } from './platform';
 import { z } from './zod';
 
+export { effectiveDueAt } from './due-date';
+
 // Each record comes in two schemas: `New…`, what a caller supplies to create one, and the stored record,
 // which adds its `id` (made on insert, see ids.ts) and `updatedAt` (when it last changed: a merge import
 // keeps the newer of two versions of one record). Both are built from one list of fields.
@@ -121,11 +123,6 @@ export const NewMilestone = z.object(milestoneFields);
 export type NewMilestone = z.input<typeof NewMilestone>;
 export const Milestone = z.object({ ...milestoneFields, ...stored });
 export type Milestone = z.infer<typeof Milestone>;
-
-/** The due date in effect for a milestone. */
-export function effectiveDueAt(m: Pick<Milestone, 'dueAt' | 'renegotiations'>): number {
-  return m.renegotiations.at(-1)?.dueAt ?? m.dueAt;
-}
 
 export const ExcuseCategory = z.enum(EXCUSE_CATEGORIES);
 export type ExcuseCategory = z.infer<typeof ExcuseCategory>;

@@ -1,4 +1,7 @@
+import { policies } from './settings-defaults';
 import { z } from './zod';
+
+export { defaultSettings, policies } from './settings-defaults';
 
 export const Policy = z.enum(['strict', 'standard', 'lenient', 'custom']);
 export type Policy = z.infer<typeof Policy>;
@@ -71,39 +74,6 @@ function Money() {
 
 /** The three numbers a named policy fixes. */
 export type PolicyNumbers = Pick<Settings, 'strikeLimit' | 'strikeWindowDays' | 'graceDays'>;
-
-export const policies: Record<Exclude<Policy, 'custom'>, PolicyNumbers> = {
-  /** No excuses, no delays. */
-  strict: { strikeLimit: 1, strikeWindowDays: 365, graceDays: 0 },
-  standard: { strikeLimit: 2, strikeWindowDays: 180, graceDays: 1 },
-  lenient: { strikeLimit: 3, strikeWindowDays: 180, graceDays: 2 },
-};
-
-export const defaultSettings: Settings = Object.freeze({
-  policy: 'strict',
-  ...policies.strict,
-  halfLifeDays: 180,
-  lateScaleDays: 7,
-  excuseWeight: 0.5,
-  qualityWeight: 0.5,
-  priorSuccess: 2,
-  priorTotal: 3,
-  confidenceMedium: 2,
-  confidenceHigh: 6,
-  watchBelow: 60,
-  trustedFrom: 85,
-  trustedMinOutcomes: 3,
-  coolOffDays: 180,
-  excuseRepeatWindowDays: 60,
-  excuseRepeatFrom: 2,
-  provenPerSkill: 2,
-  bigEngagementBudget: 2000,
-  bigEngagementMilestones: 2,
-  maxOpenBudgetShare: 0.5,
-  maxActiveAccesses: 3,
-  careAfterOnTime: 5,
-  overlayFolded: false,
-}) as Settings;
 
 /**
  * Applies a change to the settings. Choosing a named policy sets its three numbers; changing one of

@@ -1,11 +1,6 @@
+import { effectiveDueAt } from '../model/due-date';
 import type { RecordId } from '../model/ids';
-import {
-  type Access,
-  type Engagement,
-  effectiveDueAt,
-  type HistoryEvent,
-  type Milestone,
-} from '../model/records';
+import type { Access, Engagement, HistoryEvent, Milestone } from '../model/records';
 import type { Counts, Fact } from '../model/summary';
 import { daysBetween } from './dates';
 

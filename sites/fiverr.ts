@@ -135,6 +135,9 @@ function sellerOf(url: URL): string | null {
 }
 
 /** A seller's own page, as opposed to one of their gigs. */
+/** Search results, category and tag pages: listings of gigs, each by its seller. */
+const LISTINGS = new Set(['search', 'categories', 'gigs']);
+
 function isSellerPage(url: URL): boolean {
   return sellerOf(url) !== null && segments(url).length === 1;
 }
@@ -243,6 +246,7 @@ export const fiverr: SiteAdapter = {
   matches: ['https://*.fiverr.com/*'],
   profileId: sellerOf,
   readProfile,
+  isListing: (url) => onHost(url.hostname, 'fiverr.com') && LISTINGS.has(segments(url)[0] ?? ''),
   readCards,
   searchFor: (skill) => `https://www.fiverr.com/search/gigs?query=${encodeURIComponent(skill)}`,
 };

@@ -120,6 +120,7 @@ export const freelancer: SiteAdapter = {
   matches: ['https://www.freelancer.com/u/*', 'https://www.freelancer.com/freelancers*'],
   profileId: usernameOf,
   readProfile,
+  isListing: (url) => onHost(url.hostname, HOST) && segments(url)[0] === 'freelancers',
   readCards,
   // The directory's skill pages (`/freelancers/skills/wordpress`) list freelancers by skill.
   searchFor: (skill) =>

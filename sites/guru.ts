@@ -94,6 +94,8 @@ export const guru: SiteAdapter = {
   matches: ['https://www.guru.com/freelancers/*', 'https://www.guru.com/d/freelancers*'],
   profileId: slugOf,
   readProfile,
+  isListing: (url) =>
+    onHost(url.hostname, HOST) && segments(url)[0] === 'd' && segments(url)[1] === 'freelancers',
   readCards,
   searchFor: (skill) =>
     `https://www.guru.com/d/freelancers/skill/${encodeURIComponent(

@@ -121,5 +121,6 @@ export const peopleperhour: SiteAdapter = {
   matches: ['https://www.peopleperhour.com/freelancer/*', 'https://www.peopleperhour.com/hire-freelancers*'],
   profileId: freelancerId,
   readProfile,
+  isListing: (url) => onHost(url.hostname, HOST) && segments(url)[0] === 'hire-freelancers',
   readCards,
 };

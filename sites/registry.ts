@@ -3,7 +3,7 @@
 // `siteRegistry` so a test can add an adapter the way sites/index.ts registers one, and see it everywhere.
 import { profileKey } from '../model/profile-key';
 import { canonicalUrl, onHost } from './read';
-import type { CardReading, PageReading, ProfileReading, SiteAdapter } from './types';
+import type { CardReading, PageReading, ProfileFields, ProfileReading, SiteAdapter } from './types';
 import { webPage } from './web';
 
 const NOTHING: PageReading = { profile: null, cards: [] };
@@ -42,6 +42,12 @@ export function siteRegistry(adapters: readonly SiteAdapter[]) {
       return names.get(platform) ?? platform;
     },
 
+    /** Whether an address is a profile or a listing of one of these sites: all there may be to read. */
+    worthReading(url: URL): boolean {
+      const adapter = adapterFor(url);
+      return adapter !== undefined && (adapter.profileId(url) !== null || adapter.isListing?.(url) === true);
+    },
+
     /**
      * The freelancer an address names, before the page is read (which may name them better: its
      * canonical address wins in `readPage`).
@@ -78,7 +84,43 @@ function readProfile(adapter: SiteAdapter, doc: Document, url: URL): ProfileRead
   const id = (canonical && adapter.profileId(canonical)) || addressed;
   const fields = adapter.readProfile(doc, url, id);
   const { platform } = adapter;
-  return fields && { platform, id, key: profileKey(platform, id), ...fields };
+  return fields && { platform, id, key: profileKey(platform, id), ...clipped(fields) };
+}
+
+/**
+ * The longest a page's name, title and location may be in what a content script tells the extension
+ * (`SeenProfile`, model/page.ts), in characters. A page that shows more is read cut to these, not
+ * refused: refused, its freelancer could not be shown or tracked at all.
+ */
+const LONGEST = { name: 300, title: 500, location: 300, metric: 200 };
+
+/** `text` cut to `max` characters (code points, as the schemas count them). */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = '';
+  let count = 0;
+  for (const character of text) {
+    if (++count > max) break;
+    cut += character;
+  }
+  return cut;
+}
+
+function clipped(fields: ProfileFields): ProfileFields {
+  const { name, title, location, metrics } = fields;
+  return {
+    ...fields,
+    name: clip(name, LONGEST.name),
+    ...(title !== undefined && { title: clip(title, LONGEST.title) }),
+    ...(location !== undefined && { location: clip(location, LONGEST.location) }),
+    ...(metrics && {
+      metrics: {
+        ...metrics,
+        ...(metrics.level !== undefined && { level: clip(metrics.level, LONGEST.metric) }),
+        ...(metrics.rate !== undefined && { rate: clip(metrics.rate, LONGEST.metric) }),
+      },
+    }),
+  };
 }
 
 function readCards(adapter: SiteAdapter, doc: Document, url: URL): CardReading[] {

@@ -45,7 +45,13 @@ export type SiteAdapter = {
   profileId(url: URL): string | null;
   /** What the profile page of `id` shows; null when the page turns out not to be a person's. */
   readProfile(doc: Document, url: URL, id: string): ProfileFields | null;
-  /** The freelancers the page's cards link to. Absent on sites without listings. */
+  /**
+   * Whether an address is one of the site's listings (search results, directories), whose cards link to
+   * freelancers. With `profileId`, the one cheap check the content script makes of an address: a page
+   * that is neither gets nothing more from it. Absent on sites without listings.
+   */
+  isListing?(url: URL): boolean;
+  /** The freelancers the page's cards link to (on a listing, or on a profile that shows others). */
   readCards?(doc: Document, url: URL): CardFound[];
   /** The marketplace's own search for freelancers with a skill ("find more for WordPress"), if it has one. */
   searchFor?(skill: string): string;

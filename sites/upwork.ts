@@ -70,6 +70,16 @@ function freelancerId(url: URL): string | null {
   return null;
 }
 
+/** Talent search, as it is now (/nx/search/talent) and as it was (/ab/profiles/search). */
+function isTalentSearch(url: URL): boolean {
+  if (!onHost(url.hostname, HOST)) return false;
+  const [a, b, c] = segments(url);
+  return (
+    (a === 'nx' && b === 'search' && (c === 'talent' || c === 'talents')) ||
+    (a === 'ab' && b === 'profiles' && c === 'search')
+  );
+}
+
 const selectors = {
   /** The profile panel, when the profile shows over talent search rather than as a page. */
   panel: [
@@ -160,6 +170,7 @@ export const upwork: SiteAdapter = {
   matches: ['https://www.upwork.com/*'],
   profileId: freelancerId,
   readProfile,
+  isListing: isTalentSearch,
   readCards,
   searchFor: (skill) => `https://www.upwork.com/nx/search/talent/?q=${encodeURIComponent(skill)}`,
 };

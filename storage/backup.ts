@@ -26,11 +26,15 @@ const BACKUP_VERSION = 3;
 
 /** Files larger than this are refused before they are read (a roster of 10,000 people is about 50 MB). */
 export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
-/** Refuses a file too large to import, before anything of it is read. */
-export function checkBackupSize(name: string, bytes: number): void {
+/** Refuses a file too large to import (a backup, or a spreadsheet of contractors), before anything of it is read. */
+export function checkBackupSize(
+  name: string,
+  bytes: number,
+  kind: 'backup' | 'spreadsheet' = 'backup',
+): void {
   if (bytes > MAX_BACKUP_BYTES)
     throw new Error(
-      `${name} is ${megabytes(bytes)}: backups of up to ${megabytes(MAX_BACKUP_BYTES)} can be imported. Is it a Track Record backup?`,
+      `${name} is ${megabytes(bytes)}: ${kind}s of up to ${megabytes(MAX_BACKUP_BYTES)} can be imported.${kind === 'backup' ? ' Is it a Track Record backup?' : ''}`,
     );
 }
 
@@ -195,23 +199,48 @@ function checkReferences(b: Records): void {
 }
 
 /**
- * Refuses, naming where, any key that could reach a prototype and any string longer than a record could
- * hold — also in fields the schemas would drop silently.
+ * No record nests deeper than this (the file, a table, a record, a field, a list in it, an item's field):
+ * a file nested deeper is refused where it goes deeper, before anything walks it further.
  */
-function checkShape(value: unknown, path: string): void {
+const MAX_DEPTH = 8;
+/** No list inside a record is longer (skill areas and tags hold 50 at most; renegotiations a few). */
+const MAX_LIST_IN_RECORD = 1000;
+
+/** A path to name in a message: its first steps, however deep it goes. */
+const shortPath = (path: string) => (path.length > 120 ? `${path.slice(0, 120)}…` : path);
+
+/**
+ * Refuses, naming where, any key that could reach a prototype, any string longer than a record could
+ * hold, any nesting deeper than a record's and any list inside a record longer than one holds — also
+ * in fields the schemas would drop silently. Depth is bounded first, so that the walk is too.
+ */
+function checkShape(value: unknown, path: string, depth = 0): void {
   if (typeof value === 'string') {
     if (value.length > MAX_STRING)
       throw new Error(
-        `${path}: a text of ${formatCount(value.length)} characters is longer than any field holds`,
+        `${shortPath(path)}: a text of ${formatCount(value.length)} characters is longer than any field holds`,
       );
-  } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) checkShape(value[i], `${path}.${i}`);
-  } else if (value !== null && typeof value === 'object') {
-    for (const key of Object.keys(value)) {
-      const at = path ? `${path}.${key}` : key;
-      if (UNSAFE_KEYS.has(key)) throw new Error(`${at}: the key "${key}" is not allowed`);
-      checkShape((value as Record<string, unknown>)[key], at);
-    }
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  if (depth >= MAX_DEPTH)
+    throw new Error(
+      `${shortPath(path)}: nested deeper than any record is, so this is not a Track Record backup`,
+    );
+  if (Array.isArray(value)) {
+    // Depth 1 is a table (as long as it needs); deeper, a list inside a record.
+    if (depth > 1 && value.length > MAX_LIST_IN_RECORD)
+      throw new Error(
+        `${shortPath(path)}: a list of ${formatCount(value.length)} items is longer than any record holds`,
+      );
+    for (let i = 0; i < value.length; i++) checkShape(value[i], `${path}.${i}`, depth + 1);
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (UNSAFE_KEYS.has(key))
+      throw new Error(`${shortPath(at)}: the key "${key.slice(0, 40)}" is not allowed`);
+    checkShape((value as Record<string, unknown>)[key], at, depth + 1);
   }
 }
 

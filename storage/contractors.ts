@@ -115,7 +115,9 @@ export async function trackProfile(
   return writeTx(db, async () => {
     const existing = await db.profiles.get(seen.key);
     if (existing) return existing.contractorId;
-    const contractorId = await createContractor(db, { name: seen.name.trim() || seen.id }, now);
+    // A page may show a longer name than a contractor's may be (300 characters against 200): cut, not refused.
+    const name = [...(seen.name.trim() || seen.id)].slice(0, 200).join('').trim();
+    const contractorId = await createContractor(db, { name }, now);
     await db.profiles.add(profileFrom(seen, contractorId, now));
     await addSnapshot(db, seen, now);
     await refreshSummary(db, contractorId);

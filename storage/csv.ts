@@ -130,7 +130,15 @@ export async function eventsCsv(db: TrackRecordDb): Promise<string> {
   });
 }
 
-/** A CSV file's lines of cells, the header first. Refused when it is not a table of at least one column. */
+/** More columns than any contractor list has: the mapping offers each one, so a file is refused past this. */
+const MAX_COLUMNS = 200;
+/** No field a column maps to holds more (a note holds 10,000 characters). */
+const MAX_CELL = 20_000;
+
+/**
+ * A CSV file's lines of cells, the header first. Refused, naming the line, when it is not a table of at
+ * least one column, has more columns than any list of contractors, or a cell longer than any field.
+ */
 export function parseCsv(text: string): string[][] {
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') throw new Error('The file is empty.');
@@ -139,6 +147,17 @@ export function parseCsv(text: string): string[][] {
   const fatal = result.errors.find((e) => e.type === 'Quotes');
   if (fatal) throw new Error(`line ${(fatal.row ?? 0) + 1}: ${fatal.message}`);
   if (result.data.length === 0) throw new Error('The file is empty.');
+  for (const [i, cells] of result.data.entries()) {
+    if (cells.length > MAX_COLUMNS)
+      throw new Error(
+        `line ${formatCount(i + 1)} has ${formatCount(cells.length)} columns; a list of contractors has at most ${MAX_COLUMNS}`,
+      );
+    const long = cells.findIndex((cell) => cell.length > MAX_CELL);
+    if (long >= 0)
+      throw new Error(
+        `line ${formatCount(i + 1)}, column ${long + 1}: a text of ${formatCount((cells[long] as string).length)} characters is longer than any field holds`,
+      );
+  }
   return result.data;
 }
 

@@ -1,4 +1,5 @@
 import { type DBCore, Dexie, type EntityTable, type Table } from 'dexie';
+import type { CaptureDraft } from '../model/capture';
 import type {
   Access,
   Contractor,
@@ -12,13 +13,15 @@ import type { Settings } from '../model/settings';
 import type { StoredSummary } from '../model/summary';
 import type { RosterRow } from '../scoring/roster-row';
 import { buildRosterRows, copyBackFromV3, RENUMBERED_TABLES, renumberToV3, upgradeToV2 } from './migrations';
+import { DATABASE_NAME, SCHEMA_VERSION } from './schema-version';
 
-/** The schema version this code writes. */
-export const SCHEMA_VERSION = 5;
+export { SCHEMA_VERSION };
 
 /** A contractor as stored: the record and its summary, written with every change to their history. */
 export type StoredContractor = Contractor & { summary: StoredSummary };
 export type SettingsRow = Settings & { id: 'settings' };
+/** A capture typed in the overlay and not recorded yet, by the profile it is about. */
+export type DraftRow = { key: string; draft: CaptureDraft; savedAt: number };
 
 /** Thrown by every write when the database was written by a newer version of the extension. */
 export class ReadOnlyDatabaseError extends Error {
@@ -66,6 +69,9 @@ export type NewerSchema = { installed: number; supported: number; message: strin
  *    renumbered table into a temporary one with its new ids and deletes the old, and version 4 recreates
  *    the tables under their names and copies back. Both run in the one upgrade transaction: all or nothing.
  *
+ * 5. roster rows: one small derived record per contractor, for the roster.
+ * 6. drafts: what was being typed in an overlay's capture, by profile key (not part of backups).
+ *
  * A database written by a newer version (a downgrade of the extension): Dexie 4 opens it at its installed
  * version instead of failing with VersionError. We then set `newerSchema` (the UI shows its message) and
  * refuse every write with a `ReadOnlyDatabaseError`, so older code never corrupts newer data. Reads
@@ -81,11 +87,12 @@ export class TrackRecordDb extends Dexie {
   snapshots!: EntityTable<MetricSnapshot, 'id'>;
   settings!: Table<SettingsRow, 'settings'>;
   rosterRows!: EntityTable<RosterRow, 'id'>;
+  drafts!: EntityTable<DraftRow, 'key'>;
 
   /** Set once open when the database on disk is newer than this code: it is then read-only. */
   newerSchema: NewerSchema | undefined;
 
-  constructor(name = 'track-record') {
+  constructor(name = DATABASE_NAME) {
     super(name);
     this.version(1).stores({
       contractors: '++id, name',
@@ -128,6 +135,7 @@ export class TrackRecordDb extends Dexie {
     this.version(5)
       .stores({ rosterRows: 'id, sortName' })
       .upgrade((tx) => buildRosterRows(tx));
+    this.version(6).stores({ drafts: 'key' });
 
     this.on(
       'ready',

@@ -4,6 +4,7 @@ import { addNote, recordPageSeen, trackProfile, updateContractor } from './contr
 import type { TrackRecordDb } from './db';
 import { acceptMilestone, addMilestone, createEngagement, payMilestone } from './engagements';
 import { grantAccess, recordDelivery, recordExcuse, recordPraise } from './history';
+import { writeTx } from './tx';
 
 export const DEMO_KEY = 'upwork:~01demo0000000000001';
 
@@ -13,7 +14,15 @@ export const DEMO_KEY = 'upwork:~01demo0000000000001';
  * Designer is new, holds a big single-milestone project and owner access. The verdicts and the rules
  * then have something real to say. Seeding twice does nothing the second time.
  */
-export async function seedDemo(
+export function seedDemo(
+  db: TrackRecordDb,
+  now: number,
+): Promise<{ dana: RecordId; sam: RecordId; lee: RecordId }> {
+  // One transaction: a page closed while it seeds leaves no half a demo (a tracked Dana without her history).
+  return writeTx(db, () => seedDemoRecords(db, now));
+}
+
+async function seedDemoRecords(
   db: TrackRecordDb,
   now: number,
 ): Promise<{ dana: RecordId; sam: RecordId; lee: RecordId }> {

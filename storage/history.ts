@@ -20,21 +20,44 @@ import { insert, requireContractor, writeTx } from './tx';
 /** `Omit` applied to each member of a union. */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** What every event input shares; `at` defaults to `now` and may not be after it. */
-type EventInput = { contractorId: RecordId; at?: number; engagementId?: RecordId; milestoneId?: RecordId };
+/**
+ * What every event input shares; `at` defaults to `now` and may not be after it. `id`: the event's id,
+ * chosen by whoever asked for it, so that a request sent again (its answer was lost: a worker stopped
+ * mid-write) writes it once.
+ */
+type EventInput = {
+  contractorId: RecordId;
+  at?: number;
+  engagementId?: RecordId;
+  milestoneId?: RecordId;
+  id?: RecordId;
+};
 
-/** Adds an event of any kind (validated, never in the future) and updates the contractor's summary. */
+/**
+ * Adds an event of any kind (validated, never in the future) and updates the contractor's summary. With
+ * an `id` that is already the contractor's event, nothing is written again: the request was a repeat.
+ */
 export async function recordEvent(
   db: TrackRecordDb,
-  input: DistributiveOmit<NewEvent, 'at'> & { at?: number },
+  input: DistributiveOmit<NewEvent, 'at'> & { at?: number; id?: RecordId },
   now = Date.now(),
 ): Promise<RecordId> {
-  const at = notFuture(input.at ?? now, now, 'at');
+  const { id, ...fields } = input;
+  const at = notFuture(fields.at ?? now, now, 'at');
   return writeTx(db, async () => {
-    const event = await insert(db.events, NewEvent, { ...input, at }, now);
+    if (id !== undefined && (await alreadyRecorded(db, id, fields.contractorId))) return id;
+    const event = await insert(db.events, NewEvent, { ...fields, at }, now, id);
     await afterEventAdded(db, event, now);
     return event.id;
   });
+}
+
+/** Whether an event of this id was written before, for this contractor (another's is refused). */
+async function alreadyRecorded(db: TrackRecordDb, id: RecordId, contractorId: RecordId): Promise<boolean> {
+  const earlier = await db.events.get(id);
+  if (earlier && earlier.contractorId !== contractorId)
+    throw new Error(`id: event ${id} is another contractor's`);
+  return earlier !== undefined;
 }
 
 /** Puts a deleted event back as it was, with its own id (the undo of `deleteEvent`). */
@@ -240,11 +263,13 @@ export async function revokeAccess(db: TrackRecordDb, accessId: RecordId, at?: n
 export async function cancelAndMoveOn(
   db: TrackRecordDb,
   contractorId: RecordId,
-  options: { reason?: string; at?: number; coolOff?: CoolOff } = {},
+  options: { reason?: string; at?: number; coolOff?: CoolOff; eventId?: RecordId } = {},
   now = Date.now(),
 ) {
   const at = notFuture(options.at ?? now, now, 'at');
   return writeTx(db, async () => {
+    // The same request again (its answer was lost): it was carried out whole, once.
+    if (options.eventId !== undefined && (await alreadyRecorded(db, options.eventId, contractorId))) return;
     const c = await requireContractor(db, contractorId);
     const coolOff = options.coolOff ?? (await readSettings(db)).coolOffDays;
     if (coolOff !== 'never' && !(Number.isInteger(coolOff) && coolOff >= 0))
@@ -262,7 +287,13 @@ export async function cancelAndMoveOn(
         updatedAt: now,
       });
     }
-    await insert(db.events, NewEvent, { contractorId, type: 'cancelled', at, text: options.reason }, now);
+    await insert(
+      db.events,
+      NewEvent,
+      { contractorId, type: 'cancelled', at, text: options.reason },
+      now,
+      options.eventId,
+    );
     await db.contractors.put({
       ...c,
       status: 'dropped',

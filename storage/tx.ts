@@ -16,6 +16,7 @@ export function allTables(db: TrackRecordDb) {
     db.snapshots,
     db.settings,
     db.rosterRows,
+    db.drafts,
   ];
 }
 
@@ -38,10 +39,15 @@ type Stored = { id: RecordId; updatedAt: number };
 
 /**
  * A new record: `input` validated with the record's `New…` schema (a `ValidationError` names the fields
- * at fault), with its id and `updatedAt`.
+ * at fault), with its id (a new one unless the caller chose it) and `updatedAt`.
  */
-export function newRecord<N extends object>(schema: z.ZodType<N>, input: unknown, now: number): N & Stored {
-  return { ...parseRecord(schema, input), id: newId(now), updatedAt: now };
+export function newRecord<N extends object>(
+  schema: z.ZodType<N>,
+  input: unknown,
+  now: number,
+  id: RecordId = newId(now),
+): N & Stored {
+  return { ...parseRecord(schema, input), id, updatedAt: now };
 }
 
 /** Adds a new record (see `newRecord`) to its table, whose records are what the schema makes, stored. */
@@ -50,8 +56,9 @@ export async function insert<N extends object, I>(
   schema: z.ZodType<N>,
   input: unknown,
   now: number,
+  id?: RecordId,
 ): Promise<N & Stored> {
-  const record = newRecord(schema, input, now);
+  const record = newRecord(schema, input, now, id);
   await table.add(record as I);
   return record;
 }

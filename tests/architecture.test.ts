@@ -140,18 +140,44 @@ describe('the import table', () => {
     expect(direct.map((f) => relative(ROOT, f)).sort()).toEqual(['model/zod-mini.ts', 'model/zod.ts']);
   });
 
-  it('the content script reaches neither the database nor Dexie, even through other modules', () => {
-    const { seen, reached } = databaseReachedFrom('entrypoints/marketplace.content/index.ts');
-    expect(seen.size).toBeGreaterThan(3);
-    expect(reached).toEqual([]);
-  });
+  // One per site (entrypoints/<platform>.content.ts) and the granted sites' one.
+  const contentScripts = readdirSync('entrypoints')
+    .filter((name) => name.endsWith('.content.ts'))
+    .map((name) => `entrypoints/${name}`);
+
+  it.each(contentScripts)(
+    '%s reaches neither the database nor Dexie, even through other modules',
+    (entry) => {
+      const { seen, reached } = databaseReachedFrom(entry);
+      expect(seen.size).toBeGreaterThan(3);
+      expect(reached).toEqual([]);
+    },
+  );
 
   // It runs on every matching page: it checks what it receives with the hand-written guards of
-  // messages/content.ts (held to the protocol's schemas by messages/content.test.ts), not with zod.
-  it('the content script carries no package but WXT’s browser wrapper: no zod, no Preact', () => {
-    const { seen, packages } = packagesReachedFrom('entrypoints/marketplace.content/index.ts');
+  // messages/content.ts (held to the protocol's schemas by messages/content.test.ts), not with zod; and
+  // it carries its own site's reader alone.
+  it.each(contentScripts)('%s carries no package but WXT’s, and no other site’s reader', (entry) => {
+    const { seen, packages } = packagesReachedFrom(entry);
     expect(seen.size).toBeGreaterThan(10);
-    expect(packages).toEqual(['wxt (from entrypoints/marketplace.content/index.ts)']);
+    expect(packages.map((p) => p.split(' ')[0])).toEqual(expect.arrayContaining(['wxt']));
+    expect(new Set(packages.map((p) => p.split(' ')[0]))).toEqual(new Set(['wxt']));
+    const readers = [...seen]
+      .map((file) => relative(ROOT, file))
+      .filter(
+        (file) => /^sites\/[a-z]+\.ts$/.test(file) && !/sites\/(read|registry|types|web)\.ts$/.test(file),
+      );
+    expect(readers).toEqual(
+      entry.includes('granted') ? [] : [`sites/${entry.split('/')[1]?.split('.')[0]}.ts`],
+    );
+  });
+
+  // The popup draws who this is before the rest of its code has loaded: its first script reads the
+  // database with the bare IndexedDB API and imports the rest (Dexie, zod) only dynamically.
+  it('the popup’s first script carries no package but Preact and WXT’s browser wrapper: no Dexie, no zod', () => {
+    const { seen, packages } = packagesReachedFrom('entrypoints/popup/main.tsx');
+    expect(seen.size).toBeGreaterThan(10);
+    expect(new Set(packages.map((p) => p.split(' ')[0]))).toEqual(new Set(['preact', 'wxt']));
   });
 
   // An extension frame embedded in a web page may have no `tabs` API (Firefox) and no IndexedDB

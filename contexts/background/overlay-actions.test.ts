@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newId } from '../../model/ids';
 import type { SeenProfile } from '../../model/page';
 import { DAY_MS } from '../../scoring/dates';
 import { loadContractorView, trackProfile } from '../../storage/contractors';
@@ -37,7 +38,12 @@ describe('overlay actions', () => {
   it('records a capture for the freelancer the tab shows, and undoes it', async () => {
     const toni = await trackProfile(db, TONI, NOW - DAY_MS);
     const recorded = await actions['overlay-record'](
-      { type: 'overlay-record', key: TONI.key, input: { kind: 'late', at: NOW, daysLate: 3 } },
+      {
+        type: 'overlay-record',
+        key: TONI.key,
+        input: { kind: 'late', at: NOW, daysLate: 3 },
+        requestId: newId(NOW),
+      },
       7,
     );
     expect(recorded).toEqual({ eventId: expect.any(String) });
@@ -50,16 +56,71 @@ describe('overlay actions', () => {
     expect((await loadContractorView(db, toni, NOW))?.assessment.verdict).toBe('new');
   });
 
-  it('refuses when the page no longer shows that freelancer, or nobody is tracked there', async () => {
+  it('refuses when the page no longer shows that freelancer', async () => {
     await trackProfile(db, TONI, NOW);
     shown = SAM;
     const input = { kind: 'note' as const, at: NOW, text: 'x' };
-    expect(await actions['overlay-record']({ type: 'overlay-record', key: TONI.key, input }, 7)).toEqual({
+    const request = { type: 'overlay-record' as const, key: TONI.key, input, requestId: newId(NOW) };
+    expect(await actions['overlay-record'](request, 7)).toEqual({
       error: 'the page no longer shows this freelancer; reload it',
     });
-    expect(await actions['overlay-record']({ type: 'overlay-record', key: SAM.key, input }, 7)).toEqual({
-      error: 'nobody is tracked on this page',
+    expect(await db.events.count()).toBe(0);
+  });
+
+  it('tracks someone new by what is recorded of them, in one step', async () => {
+    shown = SAM;
+    const input = {
+      kind: 'excuse' as const,
+      at: NOW,
+      text: 'my internet was down',
+      category: 'connectivity' as const,
+    };
+    const request = { type: 'overlay-record' as const, key: SAM.key, input, requestId: newId(NOW) };
+    expect(await actions['overlay-record'](request, 7)).toMatchObject({ eventId: request.requestId });
+    const [profile] = await db.profiles.toArray();
+    expect(profile?.key).toBe(SAM.key);
+    const view = await loadContractorView(db, profile?.contractorId ?? '', NOW);
+    expect([view?.contractor.name, view?.events.map((e) => e.type)]).toEqual(['Sam W.', ['excuse']]);
+  });
+
+  it('writes a request sent again (its answer was lost) once, and undoes it once', async () => {
+    const toni = await trackProfile(db, TONI, NOW);
+    const request = {
+      type: 'overlay-record' as const,
+      key: TONI.key,
+      input: { kind: 'late' as const, at: NOW, daysLate: 2 },
+      requestId: newId(NOW),
+    };
+    for (let i = 0; i < 3; i++)
+      expect(await actions['overlay-record'](request, 7)).toEqual({ eventId: request.requestId });
+    expect(await db.events.where({ contractorId: toni }).count()).toBe(1);
+    expect((await db.contractors.get(toni))?.summary.counts).toMatchObject({ events: 1, deliveries: 1 });
+    const undo = { type: 'overlay-undo' as const, key: TONI.key, eventId: request.requestId };
+    expect(await actions['overlay-undo'](undo, 7)).toEqual({});
+    expect(await actions['overlay-undo'](undo, 7)).toEqual({});
+    expect(await db.events.count()).toBe(0);
+    // Another contractor's id is refused, not taken as a repeat.
+    const sam = await trackProfile(db, SAM, NOW);
+    const samsNote = await recordEvent(db, { contractorId: sam, type: 'note', text: 'Sam’s' }, NOW);
+    expect(await actions['overlay-record']({ ...request, requestId: samsNote }, 7)).toEqual({
+      error: `id: event ${samsNote} is another contractor's`,
     });
+  });
+
+  it('cancels once when the cancel is sent again', async () => {
+    const toni = await trackProfile(db, TONI, NOW);
+    const cancel = {
+      type: 'overlay-cancel' as const,
+      key: TONI.key,
+      coolOff: 30,
+      reason: 'late again',
+      requestId: newId(NOW),
+    };
+    await actions['overlay-cancel'](cancel, 7);
+    await actions['overlay-cancel'](cancel, 7);
+    const events = await db.events.where({ contractorId: toni }).toArray();
+    expect(events.map((e) => [e.id, e.type])).toEqual([[cancel.requestId, 'cancelled']]);
+    expect((await db.contractors.get(toni))?.coolOffUntil).toBe(NOW + 30 * DAY_MS);
   });
 
   it("refuses to undo or revoke what is someone else's", async () => {
@@ -88,7 +149,7 @@ describe('overlay actions', () => {
     };
     expect(plan).toMatchObject({ name: 'Toni G.', accesses: [{ id: access, what: 'Figma' }] });
     await actions['overlay-cancel'](
-      { type: 'overlay-cancel', key: TONI.key, coolOff: 'never', reason: '' },
+      { type: 'overlay-cancel', key: TONI.key, coolOff: 'never', reason: '', requestId: newId(NOW) },
       7,
     );
     await actions['overlay-revoke']({ type: 'overlay-revoke', key: TONI.key, accessId: access }, 7);

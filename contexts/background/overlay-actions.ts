@@ -3,10 +3,12 @@ import type { AnswerTo, OverlayRequest } from '../../messages/protocol';
 import type { RecordId } from '../../model/ids';
 import type { SeenProfile } from '../../model/page';
 import { loadCandidates } from '../../storage/cancel-plan';
-import { findContractorIdByKey, loadContractorView } from '../../storage/contractors';
+import { findContractorIdByKey, loadContractorView, trackProfile } from '../../storage/contractors';
 import type { TrackRecordDb } from '../../storage/db';
+import { keepDraft } from '../../storage/drafts';
 import { cancelAndMoveOn, deleteEvent, reinstate, revokeAccess } from '../../storage/history';
 import { updateSettings } from '../../storage/settings';
+import { writeTx } from '../../storage/tx';
 import { record } from '../pages/record';
 
 type Request<T extends OverlayRequest['type']> = Extract<OverlayRequest, { type: T }>;
@@ -22,6 +24,8 @@ export type OverlayActionsDeps = {
   now?: () => number;
 };
 
+const NOT_SHOWN = 'the page no longer shows this freelancer; reload it';
+
 /** A request the background will not carry out, and why, in words for the card. */
 class Refused extends Error {}
 
@@ -34,7 +38,7 @@ class Refused extends Error {}
 export function overlayActions({ db, pageShown, now = Date.now }: OverlayActionsDeps) {
   async function contractorShown(key: string, tabId: number): Promise<RecordId> {
     const shown = await pageShown(tabId);
-    if (shown?.key !== key) throw new Refused('the page no longer shows this freelancer; reload it');
+    if (shown?.key !== key) throw new Refused(NOT_SHOWN);
     const id = await findContractorIdByKey(db, key);
     if (id === undefined) throw new Refused('nobody is tracked on this page');
     return id;
@@ -60,11 +64,18 @@ export function overlayActions({ db, pageShown, now = Date.now }: OverlayActions
   const handlers: {
     [T in Exclude<OverlayRequest['type'], 'overlay-track' | 'overlay-open-history'>]: Handler<T>;
   } = {
-    'overlay-record': answering(async ({ key, input }, tabId) =>
-      record(db, await contractorShown(key, tabId), input, now()),
-    ),
+    // Someone not tracked yet is tracked by what is recorded of them: both in one transaction.
+    'overlay-record': answering(async ({ key, input, requestId }, tabId) => {
+      const shown = await pageShown(tabId);
+      if (shown?.key !== key) throw new Refused(NOT_SHOWN);
+      return writeTx(db, async () =>
+        record(db, await trackProfile(db, shown, now()), input, now(), requestId),
+      );
+    }),
     'overlay-undo': answering(async ({ key, eventId }, tabId) => {
-      await owned('events', eventId, await contractorShown(key, tabId));
+      const contractorId = await contractorShown(key, tabId);
+      if (!(await db.events.get(eventId))) return {}; // undone already: this was the request again
+      await owned('events', eventId, contractorId);
       await deleteEvent(db, eventId, now());
       return {};
     }),
@@ -79,11 +90,11 @@ export function overlayActions({ db, pageShown, now = Date.now }: OverlayActions
       if (!view) throw new Refused('nobody is tracked on this page');
       return { plan: cancelPlanOf(view, candidates) };
     }),
-    'overlay-cancel': answering(async ({ key, coolOff, reason }, tabId) => {
+    'overlay-cancel': answering(async ({ key, coolOff, reason, requestId }, tabId) => {
       await cancelAndMoveOn(
         db,
         await contractorShown(key, tabId),
-        { coolOff, reason: reason || undefined },
+        { coolOff, reason: reason || undefined, eventId: requestId },
         now(),
       );
       return {};
@@ -91,6 +102,12 @@ export function overlayActions({ db, pageShown, now = Date.now }: OverlayActions
     'overlay-revoke': answering(async ({ key, accessId }, tabId) => {
       await owned('accesses', accessId, await contractorShown(key, tabId));
       await revokeAccess(db, accessId, undefined, now());
+      return {};
+    }),
+    // Kept for whoever the page shows, tracked or not: it is the user's own typing.
+    'overlay-draft': answering(async ({ key, draft }, tabId) => {
+      if ((await pageShown(tabId))?.key !== key) throw new Refused(NOT_SHOWN);
+      await keepDraft(db, key, draft, now());
       return {};
     }),
     'overlay-reinstate': answering(async ({ key }, tabId) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ToOverlayFrame } from '../../messages/protocol';
+import type { CaptureDraft } from '../../model/capture';
 import type { OverlayView } from '../../model/overlay-view';
 import type { SeenProfile } from '../../model/page';
 import { type ServedPort, serveOverlay } from './overlay-service';
@@ -25,9 +26,8 @@ const VIEW: OverlayView = {
 };
 
 /** The background's end of a frame's port, a database that pushes changes, and a content script. */
-function setUp(shown: SeenProfile | null = SHOWN) {
+function setUp(shown: SeenProfile | null = SHOWN, drafts: Record<string, CaptureDraft> = {}) {
   const posted: ToOverlayFrame[] = [];
-  const told: unknown[] = [];
   let fromFrame: (m: unknown) => void = () => {};
   let closed: () => void = () => {};
   const port: ServedPort = {
@@ -56,11 +56,10 @@ function setUp(shown: SeenProfile | null = SHOWN) {
       return unsubscribe;
     },
     pageShown: async () => shown,
-    tellContent: async (m) => told.push(m),
+    draft: async (key) => drafts[key],
   });
   return {
     posted,
-    told,
     subscriptions,
     unsubscribe,
     send: (m: unknown) => fromFrame(m),
@@ -98,17 +97,21 @@ describe("the background's side of an overlay frame", () => {
   });
 
   it('serves nothing for a profile the page does not show (a page embedding the frame with another key)', async () => {
-    const { posted, subscriptions, send, told } = setUp();
+    const { posted, subscriptions, send } = setUp();
     send({ type: 'watch', key: 'upwork:~01bbbbbbbbbbbbbbbb' });
     await vi.waitFor(() => expect(posted).toHaveLength(1));
     expect(posted[0]).toMatchObject({ type: 'failed' });
     expect(subscriptions).toEqual([]);
-    send({ type: 'drawn', height: 120 });
-    await Promise.resolve();
-    // Passed on marked failed: the content script sizes only its own overlay, for the key it shows.
-    expect(told).toEqual([
-      { type: 'overlay-ready', key: 'upwork:~01bbbbbbbbbbbbbbbb', height: 120, state: 'failed' },
-    ]);
+  });
+
+  it('gives what was being typed for the profile with the first card only', async () => {
+    const draft: CaptureDraft = { kind: 'excuse', text: 'the power went', days: '', day: '2026-01-12' };
+    const { posted, subscriptions, send } = setUp(SHOWN, { [KEY]: draft });
+    send({ type: 'watch', key: KEY });
+    await vi.waitFor(() => expect(subscriptions).toHaveLength(1));
+    subscriptions[0]?.next(VIEW, false);
+    subscriptions[0]?.next(null, false);
+    expect(posted.map((m) => (m.type === 'view' ? m.draft : 'failed'))).toEqual([draft, undefined]);
   });
 
   it('serves nothing when the content script does not say what the page shows', async () => {
@@ -125,18 +128,6 @@ describe("the background's side of an overlay frame", () => {
     await vi.waitFor(() => expect(subscriptions).toHaveLength(1));
     subscriptions[0]?.fail('QuotaExceededError');
     expect(posted).toEqual([{ type: 'failed', error: 'QuotaExceededError' }]);
-  });
-
-  it("passes the frame's height to the content script, once it has a card", async () => {
-    const { told, subscriptions, send } = setUp();
-    send({ type: 'drawn', height: 100 }); // before any watch: ignored
-    send({ type: 'watch', key: KEY });
-    await vi.waitFor(() => expect(subscriptions).toHaveLength(1));
-    subscriptions[0]?.next(VIEW, false);
-    send({ type: 'drawn', height: 200 });
-    send({ type: 'drawn', height: 9999 }); // not a height the protocol accepts
-    await Promise.resolve();
-    expect(told).toEqual([{ type: 'overlay-ready', key: KEY, height: 200, state: 'ready' }]);
   });
 
   it('follows one profile per port, and stops following when the port closes', async () => {

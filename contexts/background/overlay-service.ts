@@ -1,4 +1,5 @@
-import { FromOverlayFrame, type ToContent, type ToOverlayFrame } from '../../messages/protocol';
+import { FromOverlayFrame, type ToOverlayFrame } from '../../messages/protocol';
+import type { CaptureDraft } from '../../model/capture';
 import type { OverlayView } from '../../model/overlay-view';
 import type { SeenProfile } from '../../model/page';
 
@@ -23,8 +24,8 @@ export type OverlayServiceDeps = {
   ): () => void;
   /** What the tab's content script says its page shows (null: nothing, or no answer). */
   pageShown(): Promise<SeenProfile | null>;
-  /** Passes a message to the tab's content script. */
-  tellContent(message: Extract<ToContent, { type: 'overlay-ready' }>): Promise<unknown>;
+  /** What was being typed in an overlay for this profile and not recorded, if anything. */
+  draft(key: string): Promise<CaptureDraft | undefined>;
 };
 
 const NOT_SHOWN = 'this page does not show this freelancer (any more); reload the page';
@@ -41,7 +42,6 @@ export function serveOverlay(port: ServedPort, deps: OverlayServiceDeps) {
   let stop: (() => void) | undefined;
   let closed = false;
   let lastSent = '';
-  let failed = false;
   /** The name the page shows (it may be drawn after the frame asked: then it comes with page-seen). */
   let name = '';
   let lastView: { view: OverlayView | null; folded: boolean } | undefined;
@@ -50,7 +50,6 @@ export function serveOverlay(port: ServedPort, deps: OverlayServiceDeps) {
     const text = JSON.stringify(message);
     if (closed || text === lastSent) return;
     lastSent = text;
-    failed = message.type === 'failed';
     try {
       port.postMessage(message);
     } catch {
@@ -63,11 +62,15 @@ export function serveOverlay(port: ServedPort, deps: OverlayServiceDeps) {
     if (closed) return;
     if (shown?.key !== watched) return send({ type: 'failed', error: NOT_SHOWN });
     name ||= shown.name;
+    /** Given with the first card only: the frame opens its form with it once. */
+    let draft = await deps.draft(watched);
+    if (closed) return;
     stop = deps.watch(
       watched,
       (view, folded) => {
         lastView = { view, folded };
-        send({ type: 'view', name, view, folded });
+        send({ type: 'view', name, view, folded, ...(draft && { draft }) });
+        draft = undefined;
       },
       (error) => send({ type: 'failed', error }),
     );
@@ -76,18 +79,11 @@ export function serveOverlay(port: ServedPort, deps: OverlayServiceDeps) {
   port.onMessage.addListener((raw) => {
     const parsed = FromOverlayFrame.safeParse(raw);
     if (!parsed.success) return;
-    const message = parsed.data;
-    if (message.type === 'watch') {
-      if (key !== undefined) return; // One profile per port: a frame shows one freelancer.
-      key = message.key;
-      void start(key).catch((error: unknown) =>
-        send({ type: 'failed', error: error instanceof Error ? error.message : String(error) }),
-      );
-    } else if (key !== undefined && lastSent) {
-      // The content script sizes only its own overlay, and only for the key it shows.
-      const state = failed ? 'failed' : 'ready';
-      void deps.tellContent({ type: 'overlay-ready', key, height: message.height, state }).catch(() => {});
-    }
+    if (key !== undefined) return; // One profile per port: a frame shows one freelancer.
+    key = parsed.data.key;
+    void start(key).catch((error: unknown) =>
+      send({ type: 'failed', error: error instanceof Error ? error.message : String(error) }),
+    );
   });
   port.onDisconnect.addListener(() => {
     closed = true;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentScriptMatches } from '../../sites';
 import {
-  CONTENT_SCRIPT_FILE,
+  GRANTED_SITES_SCRIPT,
   GRANTED_SITES_SCRIPT_ID,
   grantedSiteOrigins,
   type SiteAccessApi,
@@ -58,7 +58,7 @@ describe('the content script on sites the user granted', () => {
     expect(registered.get(GRANTED_SITES_SCRIPT_ID)).toMatchObject({
       matches: ['https://portfolio.example.com/*'],
       excludeMatches: contentScriptMatches,
-      js: [CONTENT_SCRIPT_FILE],
+      js: [GRANTED_SITES_SCRIPT],
       persistAcrossSessions: true,
     });
   });

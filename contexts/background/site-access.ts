@@ -1,14 +1,17 @@
-import { contentScriptMatches } from '../../sites';
+import { contentScriptMatches, siteOrigins } from '../../sites';
 
 /**
  * Sites the user granted one at a time (optional host permissions, asked from the popup when a page is
- * attached by hand) get the same content script as the marketplaces, registered at run time. The
+ * attached by hand) get a content script of their own, registered at run time, which shows the overlay
+ * on the pages attached by hand. The
  * registration follows the granted origins: `syncSiteScripts` makes it match `permissions.getAll()`,
  * and the background calls it when it starts and whenever a permission is added or removed.
  */
 
-/** The file the manifest's content script is built to; the build test checks the name. */
-export const CONTENT_SCRIPT_FILE = 'content-scripts/marketplace.js';
+/** The content script of the granted sites (entrypoints/granted.content.ts), as built. */
+export const GRANTED_SITES_SCRIPT = 'content-scripts/granted.js';
+/** A marketplace's own content script (entrypoints/<platform>.content.ts), as built; the build test checks. */
+export const siteScriptFile = (platform: string) => `content-scripts/${platform}.js`;
 export const GRANTED_SITES_SCRIPT_ID = 'granted-sites';
 
 type Registration = {
@@ -32,13 +35,13 @@ export type SiteAccessApi = {
 };
 
 /**
- * The origins granted beyond the manifest's content scripts (`getAll` lists those too). Only http(s)
- * patterns count; the manifest script's own pages are excluded from the registration, so no page
- * ever gets the script twice.
+ * The origins granted beyond the manifest's content scripts and the marketplaces' own origins (`getAll`
+ * lists those too). Only http(s) patterns count; the manifest script's own pages are excluded from the
+ * registration, so no page ever gets the script twice.
  */
 export function grantedSiteOrigins(origins: readonly string[]): string[] {
   return [...new Set(origins)]
-    .filter((o) => /^https?:\/\//.test(o) && !contentScriptMatches.includes(o))
+    .filter((o) => /^https?:\/\//.test(o) && !contentScriptMatches.includes(o) && !siteOrigins.includes(o))
     .sort();
 }
 
@@ -63,7 +66,7 @@ async function sync(api: SiteAccessApi): Promise<string[]> {
     id: GRANTED_SITES_SCRIPT_ID,
     matches: granted,
     excludeMatches: contentScriptMatches,
-    js: [CONTENT_SCRIPT_FILE],
+    js: [GRANTED_SITES_SCRIPT],
     runAt: 'document_idle',
     persistAcrossSessions: true,
   };

@@ -2,16 +2,7 @@ import { browser } from 'wxt/browser';
 import { askContent } from '../../messages/protocol';
 import type { SeenProfile } from '../../model/page';
 
-/**
- * The tab an extension page describes: `?tab=<id>` in its own address when given (tests open pages
- * as tabs, and the side panel is told which tab it follows), else the active tab of its window.
- */
-export async function describedTabId(address: URL): Promise<number | undefined> {
-  const fromAddress = Number(address.searchParams.get('tab'));
-  if (Number.isInteger(fromAddress) && fromAddress > 0) return fromAddress;
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return active?.id;
-}
+export { describedTabId } from './described-tab';
 
 /** The public profile a tab shows, as its content script read it; null where no adapter runs. */
 export async function profileOnTab(tabId: number): Promise<SeenProfile | null> {

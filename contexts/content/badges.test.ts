@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addBadge, labelOf, tooltipOf } from './badges';
+import { addBadge, BADGE_BOX, labelOf, tooltipOf } from './badges';
 
 describe('card badges', () => {
   it('say the verdict and, once there is one, the score', () => {
@@ -26,5 +26,18 @@ describe('card badges', () => {
       profileKey: 'upwork:~01aaaaaaaaaaaaaaaa',
     });
     expect([badge.element.shadowRoot, badge.element.textContent]).toEqual([null, '']); // closed root
+  });
+
+  it('have the same box whether they show a verdict or nothing', () => {
+    const tracked = addBadge(document, document.createElement('article'), 'upwork:~01aaaaaaaaaaaaaaaa');
+    const stranger = addBadge(document, document.createElement('article'), 'upwork:~01bbbbbbbbbbbbbbbb');
+    const before = [tracked.element.getAttribute('style'), stranger.element.getAttribute('style')];
+    tracked.show({ verdict: 'trusted', score: 100, strikes: 0, lastActivityAt: Date.UTC(2026, 2, 3) });
+    stranger.show(null);
+    const style = tracked.element.getAttribute('style');
+    expect([style, stranger.element.getAttribute('style')]).toEqual(before);
+    expect(style).toContain(`width: ${BADGE_BOX.width}px`);
+    expect(style).toContain(`height: ${BADGE_BOX.height}px`);
+    expect(style).toContain('contain: strict');
   });
 });

@@ -1,4 +1,5 @@
-import { isOverlayUnanswered } from '../../messages/content';
+import { isOverlayDrawn } from '../../messages/content';
+import { OVERLAY_BOX } from '../../model/overlay-box';
 
 /**
  * The overlay's host in the page: a bare element carrying only public identity (`data-profile-key`)
@@ -6,6 +7,9 @@ import { isOverlayUnanswered } from '../../messages/content';
  * content nor the shadow root; the contractor's private data is rendered inside the frame.
  * `data-state`: `loading`, then `ready` once the frame has drawn the contractor's data, or `failed`
  * when it cannot (its message says why).
+ *
+ * Its box is fixed (model/overlay-box.ts): open or folded, never the height of what the frame draws, so
+ * the page's layout is the same whoever the freelancer is to the user.
  */
 export type OverlayHost = {
   readonly key: string;
@@ -15,33 +19,39 @@ export type OverlayHost = {
    * page's framework replaced the element it sat by; a parked host comes out of hiding here.
    */
   ensureAttached(anchor: Element | undefined): void;
-  /** The frame has drawn (`ready`: the contractor's data; `failed`: why it cannot) at this height. */
-  markDrawn(height: number, state: 'ready' | 'failed'): void;
   remove(): void;
 };
 
+const { width, floatingWidth, open, folded } = OVERLAY_BOX;
+// Size containment: nothing inside the shadow root can change the host's box.
 const FRAME_STYLE = `
-  :host { all: initial; display: block; }
-  :host([data-floating]) { position: fixed; right: 16px; bottom: 16px; z-index: 2147483646; width: 360px; }
-  :host([data-parked]) { position: fixed; top: 0; left: -10000px; width: 360px; visibility: hidden; }
-  :host(:not([data-floating]):not([data-parked])) { margin: 12px 0; max-width: 480px; }
-  iframe { display: block; width: 100%; height: 0; border: 0; border-radius: 12px;
+  :host { all: initial; display: block; contain: size layout style; height: ${open}px; }
+  :host([data-folded]) { height: ${folded}px; }
+  :host([data-floating]) { position: fixed; right: 16px; bottom: 16px; z-index: 2147483646;
+    width: ${floatingWidth}px; height: min(${open}px, calc(100vh - 32px)); }
+  :host([data-floating][data-folded]) { height: ${folded}px; }
+  :host([data-parked]) { position: fixed; top: 0; left: -10000px; width: ${floatingWidth}px; visibility: hidden; }
+  :host(:not([data-floating]):not([data-parked])) { margin: 12px 0; width: ${width}px; max-width: 100%; }
+  iframe { display: block; width: 100%; height: 100%; border: 0; border-radius: 12px;
            box-shadow: 0 4px 18px rgb(0 0 0 / 0.18); color-scheme: normal; }
 `;
 
 /** `Element.moveBefore` (Chromium 133+) moves a frame without reloading it. */
 type Movable = Node & { moveBefore?(node: Node, child: Node | null): void };
 
+/** Which messages on the page's window are the frame's: from these origins, and delivered by the browser. */
+export type FrameMessages = { origins: readonly string[]; trusted: (event: MessageEvent) => boolean };
+
 /**
- * `origins`: where the frame's messages may come from (its page's origin, whatever address it is
- * served at). `parked`: the page is still being parsed and has no place for the overlay yet, but the
+ * `frameMessages`: where the frame's messages may come from (its page's origin, whatever address it is
+ * served at), and the browser's mark on them (`event.isTrusted`; tests pass their own). `parked`: the page is still being parsed and has no place for the overlay yet, but the
  * address names the freelancer, so the frame starts loading now, out of sight, and moves by its anchor
  * later without reloading (only where the browser can move a frame so).
  */
 export function mountOverlay(
   doc: Document,
   frameUrl: string,
-  origins: readonly string[],
+  { origins, trusted }: FrameMessages,
   key: string,
   place: { anchor?: Element } | 'parked',
 ): OverlayHost {
@@ -59,22 +69,23 @@ export function mountOverlay(
   /** What the frame last said, kept while it is parked out of sight. */
   let drawn: 'ready' | 'failed' | undefined;
 
-  // The frame reports its height through the background; only when it cannot reach the background does
-  // it tell the page directly (public facts: it failed, and how tall its message is). Accepted only
-  // from this frame at the extension's origin, and only as the browser delivered it: the page could
-  // dispatch a MessageEvent of its own naming any source and origin, but not a trusted one.
-  const size = (height: number) => {
-    frame.style.height = `${Math.ceil(height)}px`;
+  // The frame says it has drawn (the contractor's data, or why it cannot), open or folded: a message the
+  // page hears too, with nothing in it that the host's attributes and box do not show. Taken only from
+  // this frame at the extension's origin, and only as the browser delivered it: the page could dispatch
+  // a MessageEvent of its own naming any source and origin, but not a trusted one.
+  const fold = (to: boolean) => {
+    if (to) element.dataset.folded = '';
+    else delete element.dataset.folded;
   };
   const show = (state: 'ready' | 'failed') => {
     drawn = state;
     if (!('parked' in element.dataset)) element.dataset.state = state;
   };
   const onPageMessage = (event: MessageEvent) => {
-    if (!event.isTrusted || event.source !== frame.contentWindow || !origins.includes(event.origin)) return;
-    if (!isOverlayUnanswered(event.data)) return;
-    size(event.data.height);
-    show('failed');
+    if (!trusted(event) || event.source !== frame.contentWindow || !origins.includes(event.origin)) return;
+    if (!isOverlayDrawn(event.data)) return;
+    fold(event.data.folded);
+    show(event.data.state);
   };
   doc.defaultView?.addEventListener('message', onPageMessage);
 
@@ -108,10 +119,6 @@ export function mountOverlay(
       const floatingButAnchored = 'floating' in element.dataset && nextAnchor?.isConnected;
       if (element.isConnected && !parked && !floatingButAnchored) return;
       attach(nextAnchor);
-    },
-    markDrawn(height, state) {
-      size(height);
-      show(state);
     },
     remove() {
       doc.defaultView?.removeEventListener('message', onPageMessage);

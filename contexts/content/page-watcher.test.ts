@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { OVERLAY_DRAWN } from '../../messages/content';
 import type { SeenProfile } from '../../model/page';
+import { profileAddressed, readPage } from '../../sites';
 import { createPageWatcher } from './page-watcher';
 
 // The watcher runs against happy-dom's document with addresses given per call, as the content script
@@ -10,13 +12,38 @@ let lookups: string[][];
 let trackedAsked: string[];
 const TRACKED = new Set(['web:https://portfolio.example.com/jane']);
 
+const FRAME_ORIGIN = 'chrome-extension://track-record-test';
+/** The closed shadow roots the extension attaches, by host, so that a test can reach the frame inside. */
+const shadowRoots = new WeakMap<Element, ShadowRoot>();
+const attachShadow = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+  const root = attachShadow.call(this, init);
+  shadowRoots.set(this, root);
+  return root;
+};
+
+/** The overlay's frame tells the page it has drawn, as the real frame's postMessage arrives. */
+function frameSays(host: Element | undefined, state: 'ready' | 'failed', folded = false) {
+  const frame = host && shadowRoots.get(host)?.querySelector('iframe');
+  window.dispatchEvent(
+    new MessageEvent('message', {
+      data: { type: OVERLAY_DRAWN, state, folded },
+      source: frame?.contentWindow ?? null,
+      origin: FRAME_ORIGIN,
+    }),
+  );
+}
+
 function watcher(framesMove = false) {
   return createPageWatcher({
     framesMove,
     doc: document,
+    readPage,
+    profileAddressed,
+    attachedPages: true,
     currentUrl: () => address,
     frameUrl: () => 'about:blank', // happy-dom loads no frames
-    frameOrigins: [],
+    frameMessages: { origins: [FRAME_ORIGIN], trusted: () => true }, // happy-dom marks no event trusted
     reportSeen: (profile) => seen.push(profile),
     lookupBadges: async (keys) => {
       lookups.push(keys);
@@ -109,14 +136,19 @@ describe('the page watcher', () => {
     expect(w.shownProfile()).toBeNull();
   });
 
-  it('marks the overlay ready only for the freelancer still shown', () => {
+  it('marks the overlay ready, or folded, when its own frame says so, and only then', () => {
     showProfile('Ada Lovelace', '~01aaaaaaaaaaaaaaaa');
     const w = watcher();
     w.update();
-    expect(w.overlayReady('upwork:~01bbbbbbbbbbbbbbbb', 200, 'ready')).toBe(false);
-    expect(overlays()[0]?.dataset.state).toBe('loading');
-    expect(w.overlayReady('upwork:~01aaaaaaaaaaaaaaaa', 200, 'ready')).toBe(true);
-    expect(overlays()[0]?.dataset.state).toBe('ready');
+    const host = overlays()[0];
+    window.dispatchEvent(
+      new MessageEvent('message', { data: { type: OVERLAY_DRAWN, state: 'ready', folded: false } }),
+    );
+    expect(host?.dataset.state).toBe('loading'); // not from its frame
+    frameSays(host, 'ready');
+    expect([host?.dataset.state, 'folded' in (host?.dataset ?? {})]).toEqual(['ready', false]);
+    frameSays(host, 'ready', true);
+    expect('folded' in (host?.dataset ?? {})).toBe(true);
   });
 
   it('badges each card once, with one verdict lookup per batch of new cards', async () => {
@@ -227,7 +259,7 @@ describe('the page watcher', () => {
     const w = watcher();
     w.update();
     expect(overlays()[0]?.dataset.floating).toBe('');
-    w.overlayReady('upwork:~01aaaaaaaaaaaaaaaa', 100, 'ready');
+    frameSays(overlays()[0], 'ready');
     const identity = document.createElement('div'); // the page draws the identity block, overlay still attached
     identity.setAttribute('itemscope', '');
     identity.setAttribute('itemtype', 'http://schema.org/Person');
@@ -272,7 +304,7 @@ describe('the page watcher', () => {
       expect(overlays()[0]?.parentElement).toBe(document.documentElement); // not in the page's body
       expect(w.shownProfile()).toMatchObject({ key: 'upwork:~01aaaaaaaaaaaaaaaa', name: '' });
       // Its data arrives before the page is parsed: it is drawn, but not shown yet.
-      expect(w.overlayReady('upwork:~01aaaaaaaaaaaaaaaa', 180, 'ready')).toBe(true);
+      frameSays(overlays()[0], 'ready');
       expect(overlays()[0]?.dataset.state).toBe('loading');
 
       const parked = overlays()[0];

@@ -1,18 +1,25 @@
 import { BADGE_BATCH } from '../../messages/content';
 import type { BadgeInfo } from '../../model/badge';
 import type { SeenProfile } from '../../model/page';
-import { profileAddressed, readPage } from '../../sites';
+import type { siteRegistry } from '../../sites/registry';
 import type { CardReading, ProfileReading } from '../../sites/types';
 import { webProfile } from '../../sites/web';
 import { addBadge, type Badge } from './badges';
-import { mountOverlay, type OverlayHost } from './overlay-host';
+import { type FrameMessages, mountOverlay, type OverlayHost } from './overlay-host';
+
+type Sites = ReturnType<typeof siteRegistry>;
 
 export type WatcherDeps = {
   doc: Document;
   currentUrl: () => URL;
+  /** How the sites this content script serves are read (sites/registry.ts). */
+  readPage: Sites['readPage'];
+  profileAddressed: Sites['profileAddressed'];
+  /** Whether a page no adapter reads may be one the user attached by hand (asked by its address). */
+  attachedPages: boolean;
   frameUrl: (key: string) => string;
-  /** The overlay frame's origin, as its messages carry it (its address may be a per-session one). */
-  frameOrigins: readonly string[];
+  /** How the overlay frame's messages are told from the page's (its address may be a per-session one). */
+  frameMessages: FrameMessages;
   /** Tells the background which public profile is on screen (once per profile per visit). */
   reportSeen: (profile: SeenProfile) => void;
   /** What the badges of these keys show; one lookup per batch of new cards. Untracked keys are absent. */
@@ -60,7 +67,7 @@ export function createPageWatcher(deps: WatcherDeps) {
   }
   /** A page that is no adapter's profile shows the overlay if the user attached it by hand. */
   function attachedPage(url: URL): ProfileReading | null {
-    const page = webProfile(url, deps.doc.title);
+    const page = deps.attachedPages ? webProfile(url, deps.doc.title) : null;
     if (!page) return null;
     if (attached?.key !== page.key) {
       const asked = { key: page.key } as { key: string; tracked?: boolean };
@@ -85,7 +92,7 @@ export function createPageWatcher(deps: WatcherDeps) {
     }
     if (overlay?.key !== profile.key) {
       overlay?.remove();
-      overlay = mountOverlay(deps.doc, deps.frameUrl(profile.key), deps.frameOrigins, profile.key, {
+      overlay = mountOverlay(deps.doc, deps.frameUrl(profile.key), deps.frameMessages, profile.key, {
         anchor: profile.anchor,
       });
     } else {
@@ -125,12 +132,12 @@ export function createPageWatcher(deps: WatcherDeps) {
      */
     prepare() {
       const url = deps.currentUrl();
-      const addressed = deps.framesMove ? profileAddressed(url) : null;
+      const addressed = deps.framesMove ? deps.profileAddressed(url) : null;
       if (!addressed || overlay) return;
       overlay = mountOverlay(
         deps.doc,
         deps.frameUrl(addressed.key),
-        deps.frameOrigins,
+        deps.frameMessages,
         addressed.key,
         'parked',
       );
@@ -139,7 +146,7 @@ export function createPageWatcher(deps: WatcherDeps) {
     /** `renderedUrl`: the address at the page's last content change (omitted: the page is as loaded). */
     update(renderedUrl?: string) {
       const url = deps.currentUrl();
-      const { profile, cards } = readPage(deps.doc, url);
+      const { profile, cards } = deps.readPage(deps.doc, url);
       syncOverlay(profile ?? attachedPage(url), url, renderedUrl === undefined || renderedUrl === url.href);
       decorate(cards);
     },
@@ -153,15 +160,12 @@ export function createPageWatcher(deps: WatcherDeps) {
     },
     /** The public profile on screen, for the popup and the side panel. */
     shownProfile: () => profileShown,
-    /** The overlay frame has drawn; false if it is for a freelancer no longer shown. */
-    overlayReady(key: string, height: number, state: 'ready' | 'failed'): boolean {
-      if (overlay?.key !== key) return false;
-      overlay.markDrawn(height, state);
-      return true;
-    },
+    /** Takes the overlay and this watcher's badges off the page (the extension is gone). */
     stop() {
       overlay?.remove();
       overlay = undefined;
+      for (const host of deps.doc.querySelectorAll('track-record-badge'))
+        if (badgeOfHost.has(host)) host.remove();
     },
   };
   return watcher;

@@ -36,6 +36,7 @@ import {
   previewMerge,
 } from '../../storage/restore';
 import { readSettings, updateSettings } from '../../storage/settings';
+import { readText } from '../../storage/text-file';
 import { useLive } from '../pages/live';
 import { markBackedUp } from './reminder';
 import { offerUndo } from './undo';
@@ -61,22 +62,9 @@ async function downloadBackup(name: string): Promise<Blob> {
   return blob;
 }
 
-/** Reads a file's text, reporting how much of it has been read. */
-async function readText(file: File, onStep: (s: Step) => void): Promise<string> {
-  const reader = file.stream().getReader();
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
-  let done = 0;
-  for (;;) {
-    const chunk = await reader.read();
-    if (chunk.done) break;
-    parts.push(decoder.decode(chunk.value, { stream: true }));
-    done += chunk.value.byteLength;
-    onStep({ phase: `Reading ${file.name}`, done, total: file.size });
-  }
-  parts.push(decoder.decode());
-  return parts.join('');
-}
+/** Reads a file's text, reporting how much of it has been read; bytes that are not text refuse it. */
+const readFile = (file: File, onStep: (s: Step) => void): Promise<string> =>
+  readText(file.stream(), (done) => onStep({ phase: `Reading ${file.name}`, done, total: file.size }));
 
 /** An undo that puts back the records a file holds (a backup taken just before a change). */
 const restoreFrom = (blob: Blob, onStep?: (s: Step) => void) => async () => {
@@ -141,7 +129,7 @@ export function DataPage({ contractors }: { contractors: number }) {
       setChecked(null);
       try {
         checkBackupSize(file.name, file.size);
-        const text = await readText(file, setStep);
+        const text = await readFile(file, setStep);
         const backup = await readBackup(text, progress);
         setStep({ phase: 'Comparing with your records', done: 0, total: 0 });
         const merge = await previewMerge(getDb(), backup);
@@ -204,8 +192,8 @@ export function DataPage({ contractors }: { contractors: number }) {
     file &&
     run(async () => {
       try {
-        checkBackupSize(file.name, file.size);
-        setCsv({ name: file.name, table: parseCsv(await readText(file, setStep)) });
+        checkBackupSize(file.name, file.size, 'spreadsheet');
+        setCsv({ name: file.name, table: parseCsv(await readFile(file, setStep)) });
         return undefined;
       } catch (e) {
         throw new Error(`${file.name} cannot be imported: ${messageOf(e)}`);

@@ -39,7 +39,6 @@ function fakePort() {
 function setUp({ visible = true, connect }: { visible?: boolean; connect?: () => PortLike } = {}) {
   const ports: ReturnType<typeof fakePort>[] = [];
   const states: OverlayState[] = [];
-  const toPage: number[] = [];
   let becameVisible = () => {};
   let isVisible = visible;
   const link = linkOverlay({
@@ -56,13 +55,12 @@ function setUp({ visible = true, connect }: { visible?: boolean; connect?: () =>
     onVisible: (l) => {
       becameVisible = l;
     },
-    tellPageUnanswered: (h) => toPage.push(h),
   });
   const show = () => {
     isVisible = true;
     becameVisible();
   };
-  return { link, ports, states, toPage, show, last: () => states.at(-1) };
+  return { link, ports, states, show, last: () => states.at(-1) };
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -79,31 +77,33 @@ describe("the overlay frame's link to the background", () => {
     expect(last()).toEqual({ status: 'ready', name: 'Ada L.', view: VIEW, folded: false });
   });
 
-  it('passes its height to the background once it has drawn, and each change once', () => {
-    const { link, ports, toPage } = setUp();
-    link.start();
-    link.drawn(0); // still loading: nothing is shown yet
-    ports[0]?.answer({ type: 'view', name: 'Ada L.', view: VIEW, folded: false });
-    link.drawn(180);
-    link.drawn(180);
-    link.drawn(64);
-    expect(ports[0]?.sent.slice(1)).toEqual([
-      { type: 'drawn', height: 0 },
-      { type: 'drawn', height: 180 },
-      { type: 'drawn', height: 64 },
-    ]);
-    expect(toPage).toEqual([]);
-  });
-
-  it('says the background cannot be reached when the port closes unanswered, and tells the page its height', () => {
-    const { link, ports, last, toPage } = setUp();
+  it('connects again when the port closes unanswered (the worker stopped as it started)', () => {
+    const { link, ports, last } = setUp();
     link.start();
     ports[0]?.disconnect();
-    expect(last()).toEqual({ status: 'failed', error: UNREACHABLE, viaBackground: false });
-    link.drawn(90);
-    link.drawn(90);
-    expect(toPage).toEqual([90]);
-    expect(ports).toHaveLength(1); // no retry loop
+    vi.advanceTimersByTime(199);
+    expect(ports).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(ports).toHaveLength(2);
+    ports[1]?.answer({ type: 'view', name: 'Ada L.', view: VIEW, folded: false });
+    expect(last()).toMatchObject({ status: 'ready', view: VIEW });
+  });
+
+  it('says the background cannot be reached, within 2 s, when every try closes unanswered', () => {
+    const { link, ports, last } = setUp();
+    link.start();
+    ports[0]?.disconnect();
+    vi.advanceTimersByTime(200);
+    ports[1]?.disconnect();
+    vi.advanceTimersByTime(800);
+    ports[2]?.disconnect();
+    expect(last()).toEqual({ status: 'failed', error: UNREACHABLE });
+    vi.advanceTimersByTime(10_000);
+    expect(ports).toHaveLength(3); // no retry loop
+    link.retry(); // the card's Try again
+    expect(ports).toHaveLength(4);
+    ports[3]?.answer({ type: 'view', name: 'Ada L.', view: VIEW, folded: false });
+    expect(last()).toMatchObject({ status: 'ready', view: VIEW });
   });
 
   it('says so when the extension is gone and it cannot even connect', () => {
@@ -122,7 +122,7 @@ describe("the overlay frame's link to the background", () => {
     vi.advanceTimersByTime(1499);
     expect(states).toEqual([]);
     vi.advanceTimersByTime(1);
-    expect(last()).toEqual({ status: 'failed', error: NO_ANSWER, viaBackground: false });
+    expect(last()).toEqual({ status: 'failed', error: NO_ANSWER });
     ports[0]?.answer({ type: 'view', name: 'Ada L.', view: VIEW, folded: false });
     expect(last()).toMatchObject({ status: 'ready', view: VIEW, folded: false });
   });
@@ -137,10 +137,9 @@ describe("the overlay frame's link to the background", () => {
     expect(last()).toEqual({
       status: 'failed',
       error: 'Could not read your records: The user denied permission to access the database.',
-      viaBackground: true,
     });
     vi.advanceTimersByTime(5000);
-    expect(last()).toMatchObject({ viaBackground: true }); // answered: the deadline is off
+    expect(last()).toMatchObject({ error: expect.stringMatching(/^Could not read/) }); // answered: no deadline
   });
 
   it('reconnects when a background that answered goes to sleep, at once if the tab is visible', () => {
@@ -170,7 +169,12 @@ describe("the overlay frame's link to the background", () => {
     ports[0]?.answer({ type: 'view', name: 'Ada L.', view: null, folded: false });
     ports[0]?.disconnect();
     ports[1]?.disconnect();
-    expect(ports).toHaveLength(2);
+    vi.advanceTimersByTime(200);
+    ports[2]?.disconnect();
+    vi.advanceTimersByTime(800);
+    ports[3]?.disconnect();
+    vi.advanceTimersByTime(10_000);
+    expect(ports).toHaveLength(4);
     expect(last()).toMatchObject({ status: 'failed', error: UNREACHABLE });
   });
 
@@ -183,9 +187,8 @@ describe("the overlay frame's link to the background", () => {
       onState: () => {},
       visible: () => true,
       onVisible: () => {},
-      tellPageUnanswered: () => {},
     });
     bad.start();
-    expect(bad.state()).toMatchObject({ status: 'failed', viaBackground: false });
+    expect(bad.state()).toMatchObject({ status: 'failed' });
   });
 });

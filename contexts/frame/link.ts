@@ -1,4 +1,5 @@
 import { type FromOverlayFrame, ToOverlayFrame } from '../../messages/protocol';
+import type { CaptureDraft } from '../../model/capture';
 import type { OverlayView } from '../../model/overlay-view';
 import { ProfileKey } from '../../model/platform';
 
@@ -9,9 +10,8 @@ export type OverlayState =
    * `view` null: nobody is tracked behind this profile; `name` is the name the page shows; `folded`: the
    * user's last choice for the card.
    */
-  | { status: 'ready'; name: string; view: OverlayView | null; folded: boolean }
-  /** `viaBackground`: the background answered (and can still pass the frame's height on). */
-  | { status: 'failed'; error: string; viaBackground: boolean };
+  | { status: 'ready'; name: string; view: OverlayView | null; folded: boolean; draft?: CaptureDraft }
+  | { status: 'failed'; error: string };
 
 /** The part of a `runtime.Port` the link uses. */
 export type PortLike = {
@@ -28,64 +28,57 @@ export type LinkDeps = {
   /** Whether the tab is visible now, and a way to hear when it becomes visible again. */
   visible(): boolean;
   onVisible(listener: () => void): void;
-  /**
-   * Tells the page's content script, without the background, that the frame could not reach the
-   * background and how tall its message is: public facts only, since the page hears it too.
-   */
-  tellPageUnanswered(height: number): void;
   /** How long to wait for the background's first answer before saying so (the card must speak within 2 s). */
   deadlineMs?: number;
+  /** Waits before connecting again (setTimeout; tests pass their own). */
+  later?: (run: () => void, ms: number) => void;
 };
 
 export const UNREACHABLE =
-  "Cannot reach Track Record's background, so your records cannot be shown here. Reload the page to try again.";
+  "Cannot reach Track Record's background, so your records cannot be shown here. Try again, or reload the page.";
 export const NO_ANSWER =
-  'Track Record did not answer in time, so your records cannot be shown yet. Reload the page to try again.';
+  'Track Record did not answer in time, so your records cannot be shown yet. Try again, or reload the page.';
+
+/**
+ * How long to wait before connecting again when a port closed before it was answered: the worker was
+ * stopped while it started (it starts again on the next connection). Short enough that a failure is
+ * still said within the card's 2 s.
+ */
+const RECONNECT_DELAYS = [200, 800];
 
 /**
  * The overlay frame's link to the background: it asks for the card of one profile and shows each card
  * the background pushes; it says in words what went wrong when the background cannot be reached,
  * refuses, or does not answer within the deadline. A background that goes to sleep after answering
  * (Chrome stops an idle service worker, closing its ports) is reconnected to, once the tab is visible,
- * so the card stays live; a reconnection that is not answered is a failure, so it never loops.
+ * so the card stays live. A port closed before it was answered (the worker stopped as it started) is
+ * opened again a bounded number of times, then is a failure, so it never loops; `retry` starts over.
  */
 export function linkOverlay(deps: LinkDeps) {
   const deadlineMs = deps.deadlineMs ?? 1500;
+  const later = deps.later ?? ((run, ms) => void setTimeout(run, ms));
+  /** Connections closed unanswered in a row. */
+  let unanswered = 0;
   let state: OverlayState = { status: 'loading' };
   let port: PortLike | undefined;
   let answered = false;
   let deadline: ReturnType<typeof setTimeout> | undefined;
   let waitingToReconnect = false;
-  let height: number | undefined;
-  let sentHeight: number | undefined;
-  let toldPage: number | undefined;
 
   const show = (next: OverlayState) => {
     state = next;
     deps.onState(next);
   };
-  const fail = (error: string, viaBackground: boolean) => show({ status: 'failed', error, viaBackground });
-
-  function sendHeight() {
-    if (height === undefined || state.status === 'loading') return;
-    if (port && answered) {
-      if (height !== sentHeight) port.postMessage({ type: 'drawn', height });
-      sentHeight = height;
-    } else if (state.status === 'failed' && !state.viaBackground && height !== toldPage) {
-      deps.tellPageUnanswered(height);
-      toldPage = height;
-    }
-  }
+  const fail = (error: string) => show({ status: 'failed', error });
 
   function open() {
     answered = false;
-    sentHeight = undefined;
     let opened: PortLike;
     try {
       opened = deps.connect();
     } catch {
       port = undefined;
-      return fail(UNREACHABLE, false);
+      return fail(UNREACHABLE);
     }
     port = opened;
     opened.onMessage.addListener((raw) => {
@@ -93,25 +86,37 @@ export function linkOverlay(deps: LinkDeps) {
       const parsed = ToOverlayFrame.safeParse(raw);
       if (!parsed.success) return; // Not a message of the protocol: ignored, the deadline still runs.
       answered = true;
+      unanswered = 0;
       clearTimeout(deadline);
       const message = parsed.data;
       if (message.type === 'view')
-        show({ status: 'ready', name: message.name, view: message.view, folded: message.folded });
-      else fail(`Could not read your records: ${message.error}`, true);
-      sendHeight();
+        show({
+          status: 'ready',
+          name: message.name,
+          view: message.view,
+          folded: message.folded,
+          draft: message.draft,
+        });
+      else fail(`Could not read your records: ${message.error}`);
     });
     opened.onDisconnect.addListener(() => {
       if (port !== opened) return;
       port = undefined;
       clearTimeout(deadline);
-      if (!answered) return fail(UNREACHABLE, false);
+      if (!answered) {
+        const delay = RECONNECT_DELAYS[unanswered++];
+        if (delay === undefined) return fail(UNREACHABLE);
+        return later(() => {
+          if (!port) open();
+        }, delay);
+      }
       if (state.status !== 'ready') return;
       if (deps.visible()) open();
       else waitingToReconnect = true;
     });
     opened.postMessage({ type: 'watch', key: deps.key });
     deadline = setTimeout(() => {
-      if (!answered) fail(NO_ANSWER, false);
+      if (!answered) fail(NO_ANSWER);
     }, deadlineMs);
   }
 
@@ -123,14 +128,16 @@ export function linkOverlay(deps: LinkDeps) {
 
   return {
     start() {
-      if (!ProfileKey.safeParse(deps.key).success)
-        return fail('This overlay was opened without a profile.', false);
+      if (!ProfileKey.safeParse(deps.key).success) return fail('This overlay was opened without a profile.');
       open();
     },
-    /** The frame's content is drawn at this height: passed on to the page, through the background. */
-    drawn(next: number) {
-      height = next;
-      sendHeight();
+    /** Starts over after a failure (the card's Try again). */
+    retry() {
+      if (port) return;
+      unanswered = 0;
+      waitingToReconnect = false;
+      show({ status: 'loading' });
+      open();
     },
     state: () => state,
   };

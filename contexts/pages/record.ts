@@ -11,17 +11,21 @@ import {
   recordReward,
 } from '../../storage/history';
 
-/** Writes a quick capture for a contractor: the event it made (to undo it) and a notice worth showing. */
+/**
+ * Writes a quick capture for a contractor: the event it made (to undo it) and a notice worth showing.
+ * `id`: the event's id, when the asker chose it so that asking again writes it once.
+ */
 export async function record(
   db: TrackRecordDb,
   contractorId: RecordId,
   input: Capture,
   now = Date.now(),
+  id?: RecordId,
 ): Promise<Recorded> {
   const written = (eventId: RecordId) => ({ eventId });
   if (input.kind === 'milestone-delivered')
-    return written(await recordDelivery(db, { contractorId, milestoneId: input.milestoneId }, now));
-  const base = { contractorId, at: input.at };
+    return written(await recordDelivery(db, { contractorId, milestoneId: input.milestoneId, id }, now));
+  const base = { contractorId, at: input.at, id };
   switch (input.kind) {
     case 'note':
       return written(await recordEvent(db, { ...base, type: 'note', text: input.text }, now));

@@ -8,18 +8,21 @@ import { useLive } from './live';
 import { ReadOnlyNotice } from './read-only';
 
 /**
- * The contractor behind a profile, kept live: while loading, on failure, and for someone not tracked yet
- * (offered "Track"; a page attached by hand is tracked from the popup, which asks for its site), or else
- * what `children` makes of their view.
+ * The contractor behind a profile, kept live: while loading (`placeholder`, if given: what is already
+ * known of them), on failure, and for someone not tracked yet (offered "Track"; a page attached by hand
+ * is tracked from the popup, which asks for its site), or else what `children` makes of their view.
  */
 export function Tracked({
   profile,
+  placeholder,
   children,
 }: {
   profile: SeenProfile;
+  placeholder?: ComponentChildren;
   children: (view: ContractorView) => ComponentChildren;
 }) {
   const live = useLive(() => loadViewByKey(getDb(), profile.key), [profile.key]);
+  if (live.status === 'loading' && placeholder) return <>{placeholder}</>;
   return (
     <Loaded live={live}>
       {(view) =>

@@ -9,6 +9,7 @@ import { SiteAccess, type SiteAccessState } from '../../components/SiteAccess';
 import type { SeenProfile } from '../../model/page';
 import { type ContractorView, loadViewByKey } from '../../storage/contractors';
 import { getDb } from '../../storage/db';
+import type { FirstScreenRecords } from '../../storage/first-screen';
 import { loadNames } from '../../storage/roster';
 import { openHistoryPanel } from '../browser/side-panel';
 import { CancelSection } from '../pages/cancel-section';
@@ -17,6 +18,7 @@ import { Deadlines } from '../pages/deadlines';
 import { useLive } from '../pages/live';
 import { Tracked } from '../pages/tracked';
 import { askSiteAccess, attachPage, siteAccessOf } from './attach';
+import { FirstHeader } from './first-screen';
 
 /**
  * What the popup shows for the tab it describes: a recognised profile (`seen`, from the tab's content
@@ -29,6 +31,8 @@ export type PopupTab = {
   page: SeenProfile | null;
   /** Whether the browser let the popup read the tab's address. */
   readable: boolean;
+  /** What the first screen read of the profile's contractor, shown until the popup has read the rest. */
+  first?: FirstScreenRecords | null;
 };
 
 function openSidePanel(tabId: number) {
@@ -47,8 +51,17 @@ function ContractorSummary({ view }: { view: ContractorView }) {
   );
 }
 
-function ProfilePopup({ profile }: { profile: SeenProfile }) {
-  return <Tracked profile={profile}>{(view) => <ContractorSummary view={view} />}</Tracked>;
+function ProfilePopup({ profile, first }: { profile: SeenProfile; first?: FirstScreenRecords | null }) {
+  const placeholder = first && (
+    <div class="stack">
+      <FirstHeader records={first} />
+    </div>
+  );
+  return (
+    <Tracked profile={profile} placeholder={placeholder}>
+      {(view) => <ContractorSummary view={view} />}
+    </Tracked>
+  );
 }
 
 /** A page no adapter reads: attach it to someone, or show who it is attached to. */
@@ -96,11 +109,11 @@ function PagePopup({ page }: { page: SeenProfile }) {
   );
 }
 
-export function Popup({ tabId, seen, page, readable }: PopupTab) {
+export function Popup({ tabId, seen, page, readable, first }: PopupTab) {
   return (
     <div class="stack popup">
       {seen ? (
-        <ProfilePopup profile={seen} />
+        <ProfilePopup profile={seen} first={first} />
       ) : page ? (
         <PagePopup page={page} />
       ) : (

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SCRIPT_FILE } from '../../contexts/background/site-access';
+import { GRANTED_SITES_SCRIPT, siteScriptFile } from '../../contexts/background/site-access';
 import { adapters, contentScriptMatches, siteOrigins } from '../../sites';
 import { matching, withSamples } from '../sites/samples';
 
@@ -26,7 +26,13 @@ describe('the built Chrome manifest', () => {
 
   it('asks only for allowed permissions and no host permissions beyond its content scripts', () => {
     expect(manifest.permissions ?? []).toEqual(ALLOWED_PERMISSIONS);
-    expect(manifest.host_permissions ?? []).toEqual([]);
+    // The marketplaces' origins, to start the content script in tabs open at install or update.
+    expect(manifest.host_permissions).toEqual(siteOrigins);
+    for (const origin of manifest.host_permissions)
+      expect(
+        samplePages.some((href) => matching([origin], href).length > 0),
+        origin,
+      ).toBe(true);
     expect(manifest.optional_host_permissions).toEqual(OPTIONAL_HOST_PERMISSIONS);
     expect(manifest.optional_permissions).toEqual(OPTIONAL_PERMISSIONS);
   });
@@ -37,17 +43,31 @@ describe('the built Chrome manifest', () => {
     expect(manifest.commands._execute_action.suggested_key.default).toBe('Alt+Shift+K');
   });
 
-  it('runs its content script exactly on the pages of the site registry', () => {
-    expect(manifest.content_scripts).toHaveLength(1);
-    expect([...manifest.content_scripts[0].matches].sort()).toEqual([...contentScriptMatches].sort());
-    // The same file is registered at run time on the sites the user grants.
-    expect(manifest.content_scripts[0].js).toEqual([CONTENT_SCRIPT_FILE]);
+  it("runs one content script per site, its own file on exactly its adapter's pages, at document_start", () => {
+    const byFile = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
+    expect(
+      manifest.content_scripts
+        .map((s: { js: string[]; matches: string[]; run_at: string }) => [
+          s.js,
+          [...s.matches].sort(),
+          s.run_at,
+        ])
+        .sort(byFile),
+    ).toEqual(
+      adapters
+        .map((a) => [[siteScriptFile(a.platform)], [...a.matches].sort(), 'document_start'])
+        .sort(byFile),
+    );
+    expect([...new Set(adapters.flatMap((a) => a.matches))].sort()).toEqual([...contentScriptMatches].sort());
+    // The granted sites' script is built too, for the run-time registration, and is not in the manifest.
+    expect(existsSync(`.output/chrome-mv3/${GRANTED_SITES_SCRIPT}`)).toBe(true);
   });
 
   it("matches every adapter's sample profiles and listings, as the browser reads its patterns", () => {
     expect(samplePages.length).toBeGreaterThan(adapters.length);
     for (const href of samplePages) {
-      expect(matching(manifest.content_scripts[0].matches, href), href).not.toEqual([]);
+      const matches = manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches);
+      expect(matching(matches, href), href).not.toEqual([]);
       // The overlay frame is drawn on profiles, and only these origins may embed it.
       expect(matching(manifest.web_accessible_resources[0].matches, href), href).not.toEqual([]);
     }

@@ -191,7 +191,7 @@ describe('tracking any page from the popup', () => {
     const tabId = await clickToolbarButton(browser, page);
     await browser.worker.evaluate(
       (id) =>
-        chrome.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/marketplace.js'] }),
+        chrome.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/granted.js'] }),
       tabId,
     );
     const host = overlayHost(page);
@@ -215,7 +215,7 @@ describe('tracking any page from the popup', () => {
     const tabId = await clickToolbarButton(browser, page);
     await browser.worker.evaluate(
       (id) =>
-        chrome.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/marketplace.js'] }),
+        chrome.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/granted.js'] }),
       tabId,
     );
     // Ask the content script what it shows, so "no overlay" is a decision and not a race.

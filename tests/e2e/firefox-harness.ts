@@ -92,6 +92,8 @@ export async function clickInOverlay(page: Page, frame: Frame, label: string): P
           ? document.querySelector(wanted.slice(4))
           : [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === wanted);
         if (!found) return null;
+        // The card scrolls inside its fixed box: what is clicked is brought into the box first.
+        found.scrollIntoView({ block: 'nearest' });
         const r = found.getBoundingClientRect();
         return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
       }, label),

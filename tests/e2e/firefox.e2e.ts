@@ -107,10 +107,17 @@ describe.skipIf(!HAVE_SHARED_PAGES)('the Firefox build on real marketplace pages
   it('shows a note taken in the popup in the overlay, without a reload', async () => {
     const address = sharedPage(PROFILES[0] as string).page.url;
     const popup = await firefox.openExtensionPage(`popup.html?tab=${await tabIdOf(address)}`);
+    // The popup names them first, then its quick capture takes over (a first screen without buttons).
     await until(
       () => textOf(popup),
       (t) => t.includes('Rachel W.'),
       'the popup',
+    );
+    await until(
+      () =>
+        popup.evaluate(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Note')),
+      (shown) => shown,
+      'the quick capture',
     );
     await popup.evaluate(() =>
       [...document.querySelectorAll('button')].find((b) => b.textContent === 'Note')?.click(),

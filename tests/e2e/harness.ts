@@ -60,9 +60,11 @@ export function buildWithRemindersAllowed(): string {
 export async function launch(
   state: StorageState = STORAGE_STATES[0],
   extensionPath = EXTENSION_PATH,
+  args: string[] = [],
 ): Promise<ExtensionBrowser> {
   const browser = await launchWithExtension({
     extensionPath,
+    args,
     partitioning: state.partitioning,
     ...(state.partitioning ? {} : { thirdPartyCookies: 'blocked' as const }),
   });

@@ -188,7 +188,7 @@ describe('the extension on a single-page app (Upwork talent search imitation)', 
     // Back on search the tiles are new elements, so their verdicts are looked up again.
     await tab.evaluate(() => history.back());
     const expected = Object.fromEntries(
-      people.slice(0, 6).map((p) => [keyOf(p), p === bruno ? 'Track Record: Tracked' : '']),
+      people.slice(0, 6).map((p) => [keyOf(p), p === bruno ? 'Tracked' : '']),
     );
     await expect.poll(() => badgeLabels(browser, tab)).toEqual(expected);
     // And in another tab, from a fresh load.
@@ -206,9 +206,7 @@ describe('the extension on a single-page app (Upwork talent search imitation)', 
     const frame = await overlayFrame(other.tab);
     await frame.getByRole('button', { name: 'Track' }).click();
     await frame.getByTestId('verdict').waitFor();
-    await expect
-      .poll(async () => (await badgeLabels(browser, listing.tab))[keyOf(carla)])
-      .toBe('Track Record: Tracked');
+    await expect.poll(async () => (await badgeLabels(browser, listing.tab))[keyOf(carla)]).toBe('Tracked');
     // A late delivery recorded in the side panel (an extension page writing the database itself).
     const panel = await browser.context.newPage();
     // (Both tabs opened on the same search address: the one showing Carla is found by her address.)
@@ -218,7 +216,7 @@ describe('the extension on a single-page app (Upwork talent search imitation)', 
     await panel.keyboard.press('Enter');
     await expect
       .poll(async () => (await badgeLabels(browser, listing.tab))[keyOf(carla)])
-      .toBe('Track Record: Cancel · 44');
+      .toBe('Cancel · 44');
     await panel.close();
   });
 

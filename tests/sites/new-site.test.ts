@@ -1,6 +1,7 @@
-// Adding a marketplace takes one adapter file, one fixture and one registry line. This test adds an invented
-// one (tests/fixtures/sites/hirewell.ts) by that line alone, in place of sites/index.ts, and finds it where
-// the extension would use it: read by readPage, in the manifest, and named in the UI.
+// Adding a marketplace takes one adapter file, one fixture, one registry line and its content script's entry
+// file. This test adds an invented one (tests/fixtures/sites/hirewell.ts) by the registry line, in place of
+// sites/index.ts, and finds it where the extension would use it: read by readPage, in the manifest, and
+// named in the UI.
 import { h, render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { ProfileList } from '../../components/ProfileList';
@@ -19,7 +20,7 @@ vi.mock('../../sites', async (importOriginal) => {
 });
 
 /** The part of the manifest that wxt.config.ts writes from the registry. */
-type Manifest = { web_accessible_resources: { matches: string[] }[] };
+type Manifest = { web_accessible_resources: { matches: string[] }[]; host_permissions?: string[] };
 
 const PROFILE = new URL('https://www.hirewell.example/pro/ada-lovelace?ref=search');
 const LISTING = new URL('https://www.hirewell.example/browse/rust');
@@ -42,16 +43,17 @@ describe('a marketplace added by one registry line', () => {
     expect(readPage(loadFixture('hirewell.html'), LISTING).cards).toHaveLength(2);
   });
 
-  it('is in the manifest: the content script runs on its profiles and listings, which may embed the overlay', async () => {
-    const script = (await import('../../entrypoints/marketplace.content/index')).default;
-    const runsOn = script.matches as string[];
-    expect(runsOn).toEqual(contentScriptMatches);
+  // Its content script is one more file, entrypoints/<platform>.content.ts, like every site's
+  // (tests/build/manifest.test.ts finds one for each adapter of the registry, with the adapter's matches).
+  it('is in the manifest: its pages may embed the overlay, and get the content script in tabs open at an update', async () => {
     const config = (await import('../../wxt.config')).default;
     const manifestOf = config.manifest as unknown as (env: { browser: string }) => Promise<Manifest>;
-    const [embedders] = (await manifestOf({ browser: 'chrome' })).web_accessible_resources;
+    const manifest = await manifestOf({ browser: 'chrome' });
+    const [embedders] = manifest.web_accessible_resources;
+    expect(contentScriptMatches).toEqual(expect.arrayContaining([...hirewell.matches]));
     for (const href of [...samples.profiles, ...samples.listings]) {
-      expect(matching(runsOn, href), href).not.toEqual([]);
       expect(matching(embedders?.matches ?? [], href), href).not.toEqual([]);
+      expect(matching(manifest.host_permissions ?? [], href), href).not.toEqual([]);
     }
   });
 

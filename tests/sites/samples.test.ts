@@ -21,6 +21,17 @@ describe.each(sampled.map(([a, s]) => [a.platform, a, s] as const))(
       expect(samples.profiles.length).toBeGreaterThan(0);
       expect(samples.others.length).toBeGreaterThan(0);
       expect(samples.listings.length > 0).toBe(adapter.readCards !== undefined);
+      expect(adapter.isListing !== undefined).toBe(adapter.readCards !== undefined);
+    });
+
+    it.each(samples.listings)('%s is a listing', (href) => {
+      expect(adapter.isListing?.(new URL(href))).toBe(true);
+    });
+
+    // The content script does nothing more on a page that is neither (one look at its address). A profile
+    // may be shown over a listing (Upwork's profile panel over talent search).
+    it.each(samples.others)('%s is not a listing', (href) => {
+      expect(adapter.isListing?.(new URL(href)) ?? false).toBe(false);
     });
 
     it.each(samples.profiles)('%s is a profile', (href) => {

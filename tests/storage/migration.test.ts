@@ -286,6 +286,7 @@ describe('a database newer than the code', () => {
       snapshots: 'id, [profileKey+at]',
       settings: 'id',
       rosterRows: 'id, sortName',
+      drafts: 'key',
       invoices: 'id, contractorId',
     });
     await future.open();
@@ -359,5 +360,30 @@ describe('version 4 → 5: roster rows', () => {
       expect(await db.table(table).toArray(), table).toEqual(rows);
     expect(await db.rosterRows.toArray()).toEqual(await source.rosterRows.toArray());
     expect((await db.rosterRows.orderBy('sortName').first())?.name).toBe('Dana Demo');
+  });
+});
+
+describe('version 5 → 6: drafts', () => {
+  it('adds the drafts table and keeps every record as it was', async () => {
+    const source = await openCurrent(`v6-source-${crypto.randomUUID()}`);
+    await seedDemo(source, NOW);
+    const V5_STORES = { ...V4_STORES, rosterRows: 'id, sortName' };
+    const tables = Object.fromEntries(
+      await Promise.all(
+        Object.keys(V5_STORES).map(async (t) => [t, await source.table(t).toArray()] as const),
+      ),
+    );
+    const name = `migrate-v5-${crypto.randomUUID()}`;
+    await fill(name, 5, V5_STORES, tables);
+    const db = await openCurrent(name);
+    for (const [table, rows] of Object.entries(tables))
+      expect(await db.table(table).toArray(), table).toEqual(rows);
+    expect(await db.drafts.count()).toBe(0);
+    await db.drafts.put({
+      key: 'upwork:~01a',
+      draft: { kind: 'note', text: 'x', days: '', day: '' },
+      savedAt: NOW,
+    });
+    expect(await db.drafts.count()).toBe(1);
   });
 });
