@@ -1,13 +1,14 @@
 import { type DBCore, type DBCoreMutateRequest, Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { overlayActions } from '../../contexts/background/overlay-actions';
+import { newId } from '../../model/ids';
 import type { SeenProfile } from '../../model/page';
 import { DAY_MS } from '../../scoring/dates';
 import { parseBackup, recordCount } from '../../storage/backup';
 import { badgesForKeys } from '../../storage/badges';
 import { deleteContractors } from '../../storage/bundles';
 import { addNote, loadViewByKey, recordPageSeen, trackProfile } from '../../storage/contractors';
-import { isQuotaError, StorageFullError, TrackRecordDb } from '../../storage/db';
+import { isQuotaError, SCHEMA_VERSION, StorageFullError, TrackRecordDb } from '../../storage/db';
 import { DEMO_KEY, seedDemo } from '../../storage/demo';
 import { deleteEvent, recordDelivery } from '../../storage/history';
 import { importBackup, mergeBackup } from '../../storage/restore';
@@ -30,6 +31,7 @@ const TABLES = [
   'snapshots',
   'settings',
   'rosterRows',
+  'drafts',
 ] as const;
 
 const opened: Dexie[] = [];
@@ -105,7 +107,12 @@ describe('storage full', () => {
             now: () => NOW,
           });
           const answer = await actions['overlay-record'](
-            { type: 'overlay-record', key: DEMO_KEY, input: { kind: 'on-time', at: NOW } },
+            {
+              type: 'overlay-record',
+              key: DEMO_KEY,
+              input: { kind: 'on-time', at: NOW },
+              requestId: newId(NOW),
+            },
             1,
           );
           if ('error' in answer) throw new Error(answer.error);
@@ -132,7 +139,10 @@ describe('storage full', () => {
         db,
         pageShown: async () => ({ key: DEMO_KEY }) as SeenProfile,
         now: () => NOW,
-      })['overlay-record']({ type: 'overlay-record', key: DEMO_KEY, input: { kind: 'on-time', at: NOW } }, 1),
+      })['overlay-record'](
+        { type: 'overlay-record', key: DEMO_KEY, input: { kind: 'on-time', at: NOW }, requestId: newId(NOW) },
+        1,
+      ),
     ).toEqual({ error: expect.stringMatching(/^Storage is full: /) });
 
     // Reading works, and so does what the message suggests: deleting contractors frees space.
@@ -273,7 +283,12 @@ describe('a request that arrives before the database is open', () => {
     const capture = track(
       'capture',
       actions['overlay-record'](
-        { type: 'overlay-record', key: rachel.key, input: { kind: 'late', at: NOW, daysLate: 2 } },
+        {
+          type: 'overlay-record',
+          key: rachel.key,
+          input: { kind: 'late', at: NOW, daysLate: 2 },
+          requestId: newId(NOW),
+        },
         1,
       ),
     );
@@ -286,7 +301,7 @@ describe('a request that arrives before the database is open', () => {
 
     holder.close();
     const [badges, recorded, answer] = await Promise.all([badge, pageSeen, capture]);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(recorded).toBe(true);
     expect(answer).toEqual({ eventId: expect.any(String) });
     expect(Object.keys(badges)).toEqual([rachel.key]);
