@@ -181,8 +181,30 @@ function badgeTiming(samples: PageSamples, pages: BenchPage[]) {
   );
 }
 
+/**
+ * Another build beside the extension on the profiles (BENCH_ALTERNATIVE), when the run had one: its
+ * overlay against the floor and its DOMContentLoaded over the floor's, to show a trade between the two.
+ */
+function alternativeFigures(samples: PageSamples, pages: BenchPage[], label: string) {
+  const measured = profiles(pages).filter((p) => of(samples, p, 'alternative').some(Boolean));
+  if (measured.length === 0) return undefined;
+  const byPage = perPage(measured, (p) => {
+    const alternative = of(samples, p, 'alternative');
+    const floor = of(samples, p, 'floor');
+    return {
+      overlay: overlayFigure(alternative, floor),
+      dclRatio: ratioOfMedians(pick(alternative, dcl), pick(floor, dcl)),
+    };
+  });
+  return { label, byPage };
+}
+
 /** Every figure the page loads give, under the keys the results file holds them. */
-export function pageFigures(samples: PageSamples, pages: BenchPage[]) {
+export function pageFigures(
+  samples: PageSamples,
+  pages: BenchPage[],
+  alternativeLabel = 'Alternative build',
+) {
   return {
     overlayReadyWarm: overlayReadyWarm(samples, pages),
     overlayReadyColdWorker: overlayReadyColdWorker(samples, pages),
@@ -191,5 +213,6 @@ export function pageFigures(samples: PageSamples, pages: BenchPage[]) {
     domContentLoaded: domContentLoaded(samples, pages),
     overlayBigDatabase: overlayBigDatabase(samples, pages),
     badges: badgeTiming(samples, pages),
+    alternative: alternativeFigures(samples, pages, alternativeLabel),
   };
 }

@@ -5,7 +5,7 @@ import { type BenchBrowser, type LoadSample, measureLoad, stopServiceWorkers } f
 import type { BenchPage } from './pages';
 import type { ProbeEvent } from './probe';
 
-export type Variant = 'none' | 'floor' | 'extension' | 'extension-cold' | 'extension-big';
+export type Variant = 'none' | 'floor' | 'extension' | 'extension-cold' | 'extension-big' | 'alternative';
 
 /** For each page, each variant's sample per repetition (null where the load failed or was not run). */
 export type PageSamples = Record<string, Partial<Record<Variant, (LoadSample | null)[]>>>;
@@ -15,13 +15,22 @@ export type Browsers = {
   floor: BenchBrowser;
   extension: BenchBrowser;
   big: BenchBrowser;
+  /** Another build of the extension, set beside it on the profiles (BENCH_ALTERNATIVE): a trade shown. */
+  alternative?: BenchBrowser;
 };
 
-/** The variants a page is loaded in: profiles in all, listings (badges) without the stopped-worker and
- *  big-database variants, which concern the overlay. */
-function variantsOf(page: BenchPage): Variant[] {
+/** The variants a page is loaded in: profiles in all, listings (badges) without the stopped-worker,
+ *  big-database and alternative variants, which concern the overlay. */
+function variantsOf(page: BenchPage, alternative: boolean): Variant[] {
   return page.kind === 'profile'
-    ? ['none', 'floor', 'extension', 'extension-cold', 'extension-big']
+    ? [
+        'none',
+        'floor',
+        'extension',
+        'extension-cold',
+        'extension-big',
+        ...(alternative ? ['alternative' as const] : []),
+      ]
     : ['none', 'floor', 'extension'];
 }
 
@@ -44,6 +53,7 @@ export async function loadPages(
     extension: browsers.extension,
     'extension-cold': browsers.extension,
     'extension-big': browsers.big,
+    alternative: browsers.alternative ?? browsers.extension,
   };
 
   // Warm-up, kept out of the figures: each browser loads the first page once (its connection to the page
@@ -54,7 +64,7 @@ export async function loadPages(
   for (let rep = 0; rep < reps; rep++) {
     const started = Date.now();
     for (const page of pages) {
-      const variants = variantsOf(page);
+      const variants = variantsOf(page, browsers.alternative !== undefined);
       const shift = rep % variants.length;
       const order = [...variants.slice(shift), ...variants.slice(0, shift)];
       for (const variant of order) {

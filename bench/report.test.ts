@@ -40,6 +40,7 @@ const figures: Figures = {
   },
   longTasksAdded: { 'upwork-profile': { added: 0.3, floorAdded: 0, perLoadWithout: 4 } },
   domContentLoaded: { 'upwork-profile': { ratio: 1.01, withoutRatio: 0.99 } },
+  alternative: undefined,
   contentScriptGzip: { gzipBytes: 19544, files: {} },
   overlayBigDatabase: { 'upwork-profile': { readyRatio: 1.05, big: overlay(190) } },
   popup: { extension: popup(20), 'extension-big': popup(42) },
@@ -129,6 +130,27 @@ describe('the benchmark table', () => {
     });
     expect(row('· JS heap start → max → end (MB)')?.median).toBe('17.8 → 18.0 → 18.0');
     expect(row('· DOM nodes start → max → end')?.median).toBe('1,066 → 1,985 → 1,645');
+  });
+
+  it('sets another build beside the extension when the run had one (BENCH_ALTERNATIVE)', () => {
+    const withAlternative = tableRows({
+      figures: {
+        ...figures,
+        alternative: {
+          label: 'Early frame',
+          byPage: { 'upwork-profile': { overlay: overlay(12), dclRatio: 1.2 } },
+        },
+      },
+      pageLabels: { 'upwork-profile': 'Upwork profile' },
+      bigContractors: 10000,
+    });
+    const alt = (figure: string) => withAlternative.find((r) => r.figure === figure);
+    expect(alt('Early frame: overlay ready, warm, − floor')).toMatchObject({
+      page: 'Upwork profile',
+      median: '+12 ms',
+    });
+    expect(alt('Early frame: DOMContentLoaded, with ÷ floor')?.median).toBe('1.20');
+    expect(row('Early frame: overlay ready, warm, − floor')).toBeUndefined();
   });
 
   it('names what it could not measure instead of a number', () => {

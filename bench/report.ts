@@ -36,6 +36,7 @@ export const TARGETS = {
     of: 'extension-big.shownMinusFloor.median, extension-big.shownMinusFloor.p95',
   },
   badges: null,
+  alternative: null,
   rosterImport: { target: '≥ 0.80', of: 'rateOverBulkPut' },
   rosterFirstRows: ROSTER_FIRST_ROW,
   rosterFirstRowsFirstVisit: ROSTER_FIRST_ROW,
@@ -103,6 +104,11 @@ function pageLoadRows(f: PageLoadFigures, label: (id: string) => string, big: st
     );
   for (const [id, b] of Object.entries(f.badges))
     times('First card badge − floor', label(id), b.firstMinusFloor, '');
+  // Another build set beside this one (BENCH_ALTERNATIVE), to show a trade: the same two figures.
+  for (const [id, a] of Object.entries(f.alternative?.byPage ?? {})) {
+    times(`${f.alternative?.label}: overlay ready, warm, − floor`, label(id), a.overlay.minusFloor, '');
+    add(`${f.alternative?.label}: DOMContentLoaded, with ÷ floor`, label(id), ratio(a.dclRatio), NONE, '');
+  }
   return [...rows, ...popupRows(f.popup, big)];
 }
 

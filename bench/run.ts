@@ -7,6 +7,8 @@
 // working on the roster page), BENCH_ONLY=popup (the popup against its floor page alone, in the big
 // database's browser, written to bench/results/popup.json), BENCH_ONLY=pages (the page loads and the popup,
 // the big database left empty, written to bench/results/pages.json: a quick look at the content script).
+// BENCH_ALTERNATIVE=<another build's folder> (with BENCH_ALTERNATIVE_LABEL) sets another build beside the
+// extension on the profiles, warm: its overlay against the floor and its DOMContentLoaded, to show a trade.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -35,6 +37,9 @@ const onlyRoster = ONLY === 'roster';
 const onlyPopup = ONLY === 'popup';
 const onlyPages = ONLY === 'pages';
 const RESULTS = resolve(`bench/results/${ONLY || 'latest'}.json`);
+/** Another build to set beside the extension on the profiles, and what to call it: a trade, shown. */
+const ALTERNATIVE = process.env.BENCH_ALTERNATIVE;
+const ALTERNATIVE_LABEL = process.env.BENCH_ALTERNATIVE_LABEL ?? 'Alternative build';
 const EVENTS_PER_CONTRACTOR = 20;
 const PROFILES_PER_CONTRACTOR = 2;
 /** The verdict the roster's filter figure picks (the generated roster has some of each). */
@@ -102,6 +107,8 @@ try {
   const floor = all ? await startBrowser('floor', { path: floorPath, worker: false }) : null;
   const extension = all ? await startBrowser('extension', { path: extensionPath, worker: true }) : null;
   const bigBrowser = await startBrowser('extension-big', { path: extensionPath, worker: true });
+  const alternative =
+    all && ALTERNATIVE ? await startBrowser('alternative', { path: ALTERNATIVE, worker: true }) : undefined;
   const { product: chromium } = await bigBrowser.chromium.cdp.send<{ product: string }>('Browser.getVersion');
 
   const upwork = pages.find((p) => p.id === 'upwork-profile');
@@ -125,11 +132,13 @@ try {
     extension &&
     (await phase('smallImport', () => {
       log(`importing the bench contractors (${small.contractors.length}) through the roster page`);
-      return importThroughRoster(extension, files.small, {
+      const counts = {
         contractors: small.contractors.length,
         rows: recordCount(small),
         bytes: Buffer.byteLength(JSON.stringify(small)),
-      });
+      };
+      if (alternative) void importThroughRoster(alternative, files.small, counts);
+      return importThroughRoster(extension, files.small, counts);
     }));
 
   let rosterFigures = {};
@@ -168,14 +177,14 @@ try {
   if (none && floor && extension) {
     log(`page loads: ${REPS} repetitions, interleaved`);
     const { samples, errors } = await phase('pageLoads', () =>
-      loadPages({ none, floor, extension, big: bigBrowser }, pages, { reps: REPS, log }),
+      loadPages({ none, floor, extension, big: bigBrowser, alternative }, pages, { reps: REPS, log }),
     );
     const popup = await measurePopup([extension, bigBrowser]);
     pageLoads = {
       samples,
       errors,
       figures: {
-        ...pageFigures(samples, pages),
+        ...pageFigures(samples, pages, ALTERNATIVE_LABEL),
         contentScriptGzip: contentScriptSize(EXTENSION_PATH),
         popup,
       },

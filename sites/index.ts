@@ -11,13 +11,5 @@ import { siteRegistry } from './registry';
 import { toptal } from './toptal';
 import { upwork } from './upwork';
 
-export const {
-  adapters,
-  adapterFor,
-  contentScriptMatches,
-  siteOrigins,
-  siteName,
-  profileAddressed,
-  readPage,
-  searchLinks,
-} = siteRegistry([upwork, fiverr, freelancer, peopleperhour, guru, toptal, contra, linkedin, github]);
+export const { adapters, adapterFor, contentScriptMatches, siteOrigins, siteName, readPage, searchLinks } =
+  siteRegistry([upwork, fiverr, freelancer, peopleperhour, guru, toptal, contra, linkedin, github]);

@@ -49,18 +49,6 @@ export function siteRegistry(adapters: readonly SiteAdapter[]) {
     },
 
     /**
-     * The freelancer an address names, before the page is read (which may name them better: its
-     * canonical address wins in `readPage`).
-     */
-    profileAddressed(url: URL): { platform: string; id: string; key: string } | null {
-      const adapter = adapterFor(url);
-      const id = adapter?.profileId(url) ?? null;
-      return adapter && id !== null
-        ? { platform: adapter.platform, id, key: profileKey(adapter.platform, id) }
-        : null;
-    },
-
-    /**
      * What the page shows: the freelancer whose profile it is, and the cards linking to freelancers.
      * Pure and total: a page that an adapter cannot make sense of reads as nothing, never as an error.
      */

@@ -16,7 +16,7 @@ export type OverlayHost = {
   readonly element: HTMLElement;
   /**
    * Puts the host by its anchor once the page has drawn one (floating until then), or back if the
-   * page's framework replaced the element it sat by; a parked host comes out of hiding here.
+   * page's framework replaced the element it sat by.
    */
   ensureAttached(anchor: Element | undefined): void;
   remove(): void;
@@ -30,8 +30,7 @@ const FRAME_STYLE = `
   :host([data-floating]) { position: fixed; right: 16px; bottom: 16px; z-index: 2147483646;
     width: ${floatingWidth}px; height: min(${open}px, calc(100vh - 32px)); }
   :host([data-floating][data-folded]) { height: ${folded}px; }
-  :host([data-parked]) { position: fixed; top: 0; left: -10000px; width: ${floatingWidth}px; visibility: hidden; }
-  :host(:not([data-floating]):not([data-parked])) { margin: 12px 0; width: ${width}px; max-width: 100%; }
+  :host(:not([data-floating])) { margin: 12px 0; width: ${width}px; max-width: 100%; }
   iframe { display: block; width: 100%; height: 100%; border: 0; border-radius: 12px;
            box-shadow: 0 4px 18px rgb(0 0 0 / 0.18); color-scheme: normal; }
 `;
@@ -44,16 +43,19 @@ export type FrameMessages = { origins: readonly string[]; trusted: (event: Messa
 
 /**
  * `frameMessages`: where the frame's messages may come from (its page's origin, whatever address it is
- * served at), and the browser's mark on them (`event.isTrusted`; tests pass their own). `parked`: the page is still being parsed and has no place for the overlay yet, but the
- * address names the freelancer, so the frame starts loading now, out of sight, and moves by its anchor
- * later without reloading (only where the browser can move a frame so).
+ * served at), and the browser's mark on them (`event.isTrusted`; tests pass their own). `anchor`: where
+ * the page has a place for the overlay (none yet: it floats in a corner until there is).
+ *
+ * The frame starts loading once the page is parsed, never earlier: started while the page was parsed, it
+ * was there as soon as the page, but its process competed with the page's parsing and made the page later
+ * (docs/performance.md has the trade as measured).
  */
 export function mountOverlay(
   doc: Document,
   frameUrl: string,
   { origins, trusted }: FrameMessages,
   key: string,
-  place: { anchor?: Element } | 'parked',
+  anchor: Element | undefined,
 ): OverlayHost {
   const element = doc.createElement('track-record-overlay');
   element.dataset.trackRecord = 'overlay';
@@ -66,8 +68,6 @@ export function mountOverlay(
   frame.src = frameUrl;
   frame.title = 'Track Record';
   shadow.append(style, frame);
-  /** What the frame last said, kept while it is parked out of sight. */
-  let drawn: 'ready' | 'failed' | undefined;
 
   // The frame says it has drawn (the contractor's data, or why it cannot), open or folded: a message the
   // page hears too, with nothing in it that the host's attributes and box do not show. Taken only from
@@ -78,8 +78,7 @@ export function mountOverlay(
     else delete element.dataset.folded;
   };
   const show = (state: 'ready' | 'failed') => {
-    drawn = state;
-    if (!('parked' in element.dataset)) element.dataset.state = state;
+    element.dataset.state = state;
   };
   const onPageMessage = (event: MessageEvent) => {
     if (!trusted(event) || event.source !== frame.contentWindow || !origins.includes(event.origin)) return;
@@ -90,34 +89,26 @@ export function mountOverlay(
   doc.defaultView?.addEventListener('message', onPageMessage);
 
   const attach = (to: Element | undefined) => {
-    const parked = 'parked' in element.dataset;
-    delete element.dataset.parked;
     const parent: Movable | null | undefined = to?.isConnected ? to.parentNode : doc.body;
     const before = to?.isConnected ? to.nextSibling : null;
     if (to?.isConnected) delete element.dataset.floating;
     else element.dataset.floating = '';
     if (element.isConnected && parent?.moveBefore) {
       parent.moveBefore(element, before); // the frame keeps what it has drawn
-      if (parked && drawn) element.dataset.state = drawn;
     } else {
       // Moving the host reloads its frame: it is loading until the frame says it has drawn again.
       element.dataset.state = 'loading';
-      drawn = undefined;
       parent?.insertBefore(element, before);
     }
   };
-  if (place === 'parked') {
-    element.dataset.parked = '';
-    doc.documentElement.append(element);
-  } else attach(place.anchor);
+  attach(anchor);
 
   return {
     key,
     element,
     ensureAttached(nextAnchor) {
-      const parked = 'parked' in element.dataset;
       const floatingButAnchored = 'floating' in element.dataset && nextAnchor?.isConnected;
-      if (element.isConnected && !parked && !floatingButAnchored) return;
+      if (element.isConnected && !floatingButAnchored) return;
       attach(nextAnchor);
     },
     remove() {

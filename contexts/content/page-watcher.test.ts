@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OVERLAY_DRAWN } from '../../messages/content';
 import type { SeenProfile } from '../../model/page';
-import { profileAddressed, readPage } from '../../sites';
+import { readPage } from '../../sites';
 import { createPageWatcher } from './page-watcher';
 
 // The watcher runs against happy-dom's document with addresses given per call, as the content script
@@ -34,12 +34,10 @@ function frameSays(host: Element | undefined, state: 'ready' | 'failed', folded 
   );
 }
 
-function watcher(framesMove = false) {
+function watcher() {
   return createPageWatcher({
-    framesMove,
     doc: document,
     readPage,
-    profileAddressed,
     attachedPages: true,
     currentUrl: () => address,
     frameUrl: () => 'about:blank', // happy-dom loads no frames
@@ -281,7 +279,7 @@ describe('the page watcher', () => {
     expect(lookups.map((keys) => keys.length)).toEqual([500, 120, 500, 120]);
   });
 
-  describe('while the page is still parsed', () => {
+  describe('where the browser moves a frame without reloading it (Element.moveBefore)', () => {
     // happy-dom has no Element.moveBefore; for these tests a move keeps the frame, as in Chromium.
     const proto = Node.prototype as Node & { moveBefore?: (node: Node, child: Node | null) => void };
     beforeEach(() => {
@@ -293,40 +291,20 @@ describe('the page watcher', () => {
       delete proto.moveBefore;
     });
 
-    it('starts the frame of the freelancer the address names out of sight, and places it once the page is read', () => {
+    it('moves a floating overlay by the profile once the page draws it, keeping what the frame drew', () => {
       address = new URL('https://www.upwork.com/freelancers/~01aaaaaaaaaaaaaaaa');
-      document.title = 'Upwork';
-      const w = watcher(true);
-      w.prepare();
-      expect(overlays().map((o) => [o.dataset.profileKey, 'parked' in o.dataset])).toEqual([
-        ['upwork:~01aaaaaaaaaaaaaaaa', true],
-      ]);
-      expect(overlays()[0]?.parentElement).toBe(document.documentElement); // not in the page's body
-      expect(w.shownProfile()).toMatchObject({ key: 'upwork:~01aaaaaaaaaaaaaaaa', name: '' });
-      // Its data arrives before the page is parsed: it is drawn, but not shown yet.
-      frameSays(overlays()[0], 'ready');
-      expect(overlays()[0]?.dataset.state).toBe('loading');
-
-      const parked = overlays()[0];
-      showProfile('Ada Lovelace', '~01aaaaaaaaaaaaaaaa'); // the page as parsed, with its anchor
+      document.title = 'Ada Lovelace - Designer - Upwork Freelancer from Oslo, Norway';
+      const w = watcher();
       w.update();
-      expect(overlays()).toEqual([parked]);
-      expect(parked?.previousElementSibling?.getAttribute('itemtype')).toBe('http://schema.org/Person');
-      expect(parked?.dataset.parked).toBeUndefined();
-      expect(parked?.dataset.state).toBe('ready'); // moved, not reloaded: what it drew stands
-      expect(seen.map((p) => p.name)).toEqual(['Ada Lovelace']);
-    });
-
-    it('does nothing early where frames cannot move without reloading', () => {
-      address = new URL('https://www.upwork.com/freelancers/~01aaaaaaaaaaaaaaaa');
-      watcher(false).prepare();
-      expect(overlays()).toEqual([]);
-    });
-
-    it('does nothing early on a page whose address names nobody', () => {
-      address = new URL('https://www.upwork.com/nx/search/talent/?q=logo');
-      watcher(true).prepare();
-      expect(overlays()).toEqual([]);
+      const host = overlays()[0];
+      expect(host?.dataset.floating).toBe('');
+      frameSays(host, 'ready');
+      showProfile('Ada Lovelace', '~01aaaaaaaaaaaaaaaa'); // the page draws its identity block
+      document.body.append(host as Element);
+      w.update();
+      expect(overlays()).toEqual([host]);
+      expect(host?.previousElementSibling?.getAttribute('itemtype')).toBe('http://schema.org/Person');
+      expect([host?.dataset.floating, host?.dataset.state]).toEqual([undefined, 'ready']);
     });
   });
 });

@@ -14,7 +14,6 @@ export type WatcherDeps = {
   currentUrl: () => URL;
   /** How the sites this content script serves are read (sites/registry.ts). */
   readPage: Sites['readPage'];
-  profileAddressed: Sites['profileAddressed'];
   /** Whether a page no adapter reads may be one the user attached by hand (asked by its address). */
   attachedPages: boolean;
   frameUrl: (key: string) => string;
@@ -26,8 +25,6 @@ export type WatcherDeps = {
   lookupBadges: (keys: string[]) => Promise<Record<string, BadgeInfo>>;
   /** Whether this page, by its address (`web:<address>`), was attached to a contractor by hand. */
   isTracked: (key: string) => Promise<boolean>;
-  /** Whether the browser can move a frame without reloading it (so it can be started before its place exists). */
-  framesMove: boolean;
 };
 
 /**
@@ -92,9 +89,13 @@ export function createPageWatcher(deps: WatcherDeps) {
     }
     if (overlay?.key !== profile.key) {
       overlay?.remove();
-      overlay = mountOverlay(deps.doc, deps.frameUrl(profile.key), deps.frameMessages, profile.key, {
-        anchor: profile.anchor,
-      });
+      overlay = mountOverlay(
+        deps.doc,
+        deps.frameUrl(profile.key),
+        deps.frameMessages,
+        profile.key,
+        profile.anchor,
+      );
     } else {
       overlay.ensureAttached(profile.anchor);
     }
@@ -125,24 +126,6 @@ export function createPageWatcher(deps: WatcherDeps) {
   }
 
   const watcher = {
-    /**
-     * While the page is still being parsed: when its address names a freelancer, the overlay's frame
-     * starts loading now, out of sight, so that its data is there by the time the page has a place for it
-     * (the first `update`). Only where a frame moves without reloading.
-     */
-    prepare() {
-      const url = deps.currentUrl();
-      const addressed = deps.framesMove ? deps.profileAddressed(url) : null;
-      if (!addressed || overlay) return;
-      overlay = mountOverlay(
-        deps.doc,
-        deps.frameUrl(addressed.key),
-        deps.frameMessages,
-        addressed.key,
-        'parked',
-      );
-      profileShown = { ...addressed, name: '', url: url.href }; // what the page is of, by its address
-    },
     /** `renderedUrl`: the address at the page's last content change (omitted: the page is as loaded). */
     update(renderedUrl?: string) {
       const url = deps.currentUrl();

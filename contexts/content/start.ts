@@ -49,7 +49,6 @@ export function startContentScript({ sites, attachedPages }: ContentScriptOption
     doc: document,
     currentUrl: () => new URL(location.href),
     readPage: sites.readPage,
-    profileAddressed: sites.profileAddressed,
     attachedPages,
     frameUrl: (key) => browser.runtime.getURL(`/overlay.html?key=${encodeURIComponent(key)}`),
     // Firefox: the frame's origin is its address's. Chrome gives the frame a per-session address
@@ -64,7 +63,6 @@ export function startContentScript({ sites, attachedPages }: ContentScriptOption
     reportSeen: (profile) => void askBackground({ type: 'page-seen', profile }).catch(() => {}),
     lookupBadges: async (keys) => (await askBackground({ type: 'badges', keys })).badges,
     isTracked: async (key) => (await askBackground({ type: 'page-tracked', key })).tracked,
-    framesMove: 'moveBefore' in Element.prototype,
   });
 
   // Only the extension's own pages and background may ask (a web page cannot reach runtime.onMessage).
@@ -128,8 +126,5 @@ export function startContentScript({ sites, attachedPages }: ContentScriptOption
   // Each step in a task of its own, after the page's: not added to the page's parsing or to its own
   // DOMContentLoaded handlers, which would make their tasks longer.
   if (document.readyState !== 'loading') follow();
-  else {
-    // EXPERIMENT: no early frame
-    document.addEventListener('DOMContentLoaded', () => setTimeout(follow, 0), { once: true });
-  }
+  else document.addEventListener('DOMContentLoaded', () => setTimeout(follow, 0), { once: true });
 }

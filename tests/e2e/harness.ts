@@ -114,13 +114,10 @@ export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<nu
   return id;
 }
 
-/**
- * The overlay's extension frame on a page, once it is where the user sees it and has drawn: the frame
- * may start loading out of sight while the page is parsed, and a click there would miss.
- */
+/** The overlay's extension frame on a page, once it has drawn. */
 export async function overlayFrame(page: Page): Promise<Frame> {
   await page
-    .locator('[data-track-record="overlay"]:not([data-parked]):not([data-state="loading"])')
+    .locator('[data-track-record="overlay"]:not([data-state="loading"])')
     .first()
     .waitFor({ state: 'attached' });
   for (let attempt = 0; attempt < 100; attempt++) {
