@@ -15,11 +15,13 @@ export default defineConfig({
     description:
       'Your private notes, delivery history and a keep / watch / cancel verdict on the freelancers you hire.',
     // Firefox has no side panel permission: its sidebar (sidebar_action) needs none. `alarms`: the daily
-    // check of due dates (the toolbar's count, the reminders).
+    // check of due dates (the toolbar's count, the reminders). `unlimitedStorage`: the browser never
+    // clears the records to free disk space (Chrome exempts the extension from eviction; Firefox makes
+    // its storage persistent, without a prompt).
     permissions:
       browser === 'firefox'
-        ? ['activeTab', 'scripting', 'alarms']
-        : ['sidePanel', 'activeTab', 'scripting', 'alarms'],
+        ? ['activeTab', 'scripting', 'alarms', 'unlimitedStorage']
+        : ['sidePanel', 'activeTab', 'scripting', 'alarms', 'unlimitedStorage'],
     // Chrome: the marketplaces' origins, which the content script's matches already cover (no new warning),
     // so that the tabs already open when the extension is installed or updated get the content script
     // (contexts/background/open-tabs.ts). Firefox starts it in open tabs itself.

@@ -61,6 +61,20 @@ export function money(amount: number, currency?: string): string {
   return `${formatCount(rounded)}${currency ? ` ${currency}` : ''}`;
 }
 
+/** "3.2 MB": a size on disk in the unit that keeps it short (1 KB = 1,024 bytes, as browsers count). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return plural(Math.round(bytes), 'byte');
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const shown = value < 10 ? Math.round(value * 10) / 10 : Math.round(value);
+  return `${formatCount(shown)} ${units[unit]}`;
+}
+
 /** What went wrong, in words, from anything thrown. */
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -28,6 +28,31 @@ export class ReadOnlyDatabaseError extends Error {
   override name = 'ReadOnlyDatabaseError';
 }
 
+/**
+ * Thrown by a write the browser refused for want of space (IndexedDB's QuotaExceededError, however Dexie
+ * wraps it): the transaction was rolled back, so nothing of it was written. Its message says what to do;
+ * deleting needs no space, so deleting contractors works while storage is full.
+ */
+export class StorageFullError extends Error {
+  override name = 'StorageFullError';
+  constructor(cause?: unknown) {
+    super(
+      'Storage is full: the browser refused to save this, and nothing was changed. Export a backup (Roster → Data & settings), then make room: delete contractors you no longer need from the roster, or free space on this computer’s disk.',
+      { cause },
+    );
+  }
+}
+
+/** Whether an error is, or wraps, the browser's refusal for want of space. */
+export function isQuotaError(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const e = error as { name?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
+  if (e.name === 'QuotaExceededError' || e.name === 'StorageFullError') return true;
+  // Dexie: an AbortError with the transaction's error inside; a BulkError with each request's.
+  const within = [e.inner, e.cause, ...(Array.isArray(e.failures) ? e.failures : [])];
+  return within.some((inner) => isQuotaError(inner, depth + 1));
+}
+
 export type NewerSchema = { installed: number; supported: number; message: string };
 
 /**

@@ -2,7 +2,7 @@ import type { Table } from 'dexie';
 import { newId, type RecordId } from '../model/ids';
 import { parseRecord } from '../model/validation';
 import type { z } from '../model/zod';
-import { ReadOnlyDatabaseError, type TrackRecordDb } from './db';
+import { isQuotaError, ReadOnlyDatabaseError, StorageFullError, type TrackRecordDb } from './db';
 
 /** Every table: writes take them all, so a write and the summary it changes commit together. */
 export function allTables(db: TrackRecordDb) {
@@ -20,11 +20,19 @@ export function allTables(db: TrackRecordDb) {
   ];
 }
 
-/** Runs a write in one read-write transaction, refusing it up front when the database is read-only. */
+/**
+ * Runs a write in one read-write transaction, refusing it up front when the database is read-only. A
+ * write the browser refuses for want of space (at any request, or when the transaction commits) fails
+ * whole with a `StorageFullError` that says what to do.
+ */
 export async function writeTx<T>(db: TrackRecordDb, fn: () => Promise<T>): Promise<T> {
-  if (!db.isOpen()) await db.open();
-  if (db.newerSchema) throw new ReadOnlyDatabaseError(db.newerSchema.message);
-  return db.transaction('rw', allTables(db), fn);
+  try {
+    if (!db.isOpen()) await db.open();
+    if (db.newerSchema) throw new ReadOnlyDatabaseError(db.newerSchema.message);
+    return await db.transaction('rw', allTables(db), fn);
+  } catch (error) {
+    throw isQuotaError(error) && !(error instanceof StorageFullError) ? new StorageFullError(error) : error;
+  }
 }
 
 type Stored = { id: RecordId; updatedAt: number };

@@ -1,11 +1,12 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { type CheckedFile, ImportReview } from '../../components/BackupPanel';
 import { CsvMapper } from '../../components/CsvMapper';
 import { ErrorText } from '../../components/ErrorText';
 import { PolicyPicker } from '../../components/PolicyPicker';
 import { ProgressBar } from '../../components/ProgressBar';
 import { profileKey } from '../../model/profile-key';
-import { formatCount, messageOf } from '../../scoring/format';
+import { formatBytes, formatCount, messageOf } from '../../scoring/format';
 import { adapterFor } from '../../sites/index';
 import {
   backupText,
@@ -37,6 +38,7 @@ import {
 } from '../../storage/restore';
 import { readSettings, updateSettings } from '../../storage/settings';
 import { readText } from '../../storage/text-file';
+import { readStorageUse, type StorageUse } from '../browser/storage-use';
 import { useLive } from '../pages/live';
 import { markBackedUp } from './reminder';
 import { offerUndo } from './undo';
@@ -98,6 +100,40 @@ const FIELD_LABELS: Record<(typeof CSV_FIELDS)[number], string> = {
   profiles: 'Profile addresses',
   notes: 'Note',
 };
+
+/** The storage used and whether it is protected from automatic clearing; read again after each action, done or refused. */
+function StorageSection({ after }: { after: unknown }) {
+  const [use, setUse] = useState<StorageUse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const unlimitedStorage = () => browser.permissions.contains({ permissions: ['unlimitedStorage'] });
+    readStorageUse({ storage: navigator.storage, unlimitedStorage }).then(setUse, (e: unknown) =>
+      setError(`Could not read the storage used: ${messageOf(e)}`),
+    );
+  }, [after]);
+  return (
+    <section class="stack block" aria-labelledby="storage">
+      <h2 id="storage">Storage</h2>
+      <ErrorText message={error} />
+      {use && (
+        <>
+          <p data-testid="storage-used">{formatBytes(use.used)} used by Track Record in this browser.</p>
+          {use.protected ? (
+            <p data-testid="storage-protection">
+              <strong>Protected from automatic clearing:</strong> the browser will not delete your records to
+              free disk space.
+            </p>
+          ) : (
+            <p data-testid="storage-protection">
+              <strong>Not protected from automatic clearing:</strong> the browser may delete your records when
+              the disk runs low. Export a backup regularly, and keep it somewhere safe.
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
 
 /** Backups, spreadsheets, the strike policy, and deleting everything. */
 export function DataPage({ contractors }: { contractors: number }) {
@@ -255,6 +291,8 @@ export function DataPage({ contractors }: { contractors: number }) {
           />
         )}
       </section>
+
+      <StorageSection after={[notice, error].join()} />
 
       <section class="stack block" aria-labelledby="spreadsheets">
         <h2 id="spreadsheets">Spreadsheets</h2>

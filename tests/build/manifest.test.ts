@@ -5,7 +5,7 @@ import { adapters, contentScriptMatches, siteOrigins } from '../../sites';
 import { matching, withSamples } from '../sites/samples';
 
 // Every permission the built extension asks for must be on this list, with its reason in the README.
-const ALLOWED_PERMISSIONS = ['sidePanel', 'activeTab', 'scripting', 'alarms'];
+const ALLOWED_PERMISSIONS = ['sidePanel', 'activeTab', 'scripting', 'alarms', 'unlimitedStorage'];
 /** Asked when the user first sets a due date: reminders. */
 const OPTIONAL_PERMISSIONS = ['notifications'];
 /** Asked one site at a time from the popup ("Track this page"), never at install. */

@@ -166,6 +166,22 @@ describe.skipIf(!HAVE_SHARED_PAGES)('the Firefox build on real marketplace pages
     await record.close();
   });
 
+  it('the Data page says the records are protected, and Firefox makes the storage persistent unasked', async () => {
+    const data = await firefox.openExtensionPage('dashboard.html#view=data');
+    const protection = await until(
+      () => data.evaluate(() => document.querySelector('[data-testid="storage-protection"]')?.textContent),
+      (text) => typeof text === 'string',
+      "the Data page's storage section",
+    );
+    expect(protection).toBe(
+      'Protected from automatic clearing: the browser will not delete your records to free disk space.',
+    );
+    // The page asked for persistence; with `unlimitedStorage` Firefox granted it without a prompt (headless
+    // Firefox would have left a prompt unanswered, and the answer false).
+    expect(await data.evaluate(() => navigator.storage.persisted())).toBe(true);
+    await data.close();
+  });
+
   it.each(LISTINGS)('%s: badges on the listed freelancers', async (file) => {
     const shared = sharedPage(file).page;
     const tab = await open(shared);

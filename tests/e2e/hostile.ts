@@ -4,15 +4,18 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Page, Worker } from 'playwright-core';
 import type { ExtensionBrowser } from '../../scripts/extension-browser.mjs';
 
 /**
  * Every table of the extension's database, every row, as JSON text (stores in name order, rows in key
- * order), read by the service worker. For comparing the database before and after.
+ * order), read by the service worker, or by an extension page or worker given instead. For comparing the
+ * database before and after.
  */
-export function dumpDatabase(browser: ExtensionBrowser): Promise<string> {
-  return browser.worker.evaluate(
+export function dumpDatabase(from: ExtensionBrowser | Page | Worker): Promise<string> {
+  // A worker's `evaluate` takes what a page's does.
+  const where = ('worker' in from ? from.worker : from) as Page;
+  return where.evaluate(
     () =>
       new Promise<string>((done, fail) => {
         const open = indexedDB.open('track-record');
@@ -38,10 +41,14 @@ export function dumpDatabase(browser: ExtensionBrowser): Promise<string> {
   );
 }
 
+/** The rows of each table of a dump. */
+export function tablesOf(dump: string): Record<string, Record<string, unknown>[]> {
+  return (JSON.parse(dump) as { tables: Record<string, Record<string, unknown>[]> }).tables;
+}
+
 /** How many rows each table of a dump holds. */
 export function rowCounts(dump: string): Record<string, number> {
-  const { tables } = JSON.parse(dump) as { tables: Record<string, unknown[]> };
-  return Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.length]));
+  return Object.fromEntries(Object.entries(tablesOf(dump)).map(([name, rows]) => [name, rows.length]));
 }
 
 /**
