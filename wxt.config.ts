@@ -9,7 +9,9 @@ const GRANTABLE_ORIGINS = ['https://*/*', 'http://*/*'];
 // the README. The pages the content script runs on come from the site registry (sites/index.ts).
 export default defineConfig({
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  // No modulepreload polyfill: both browsers preload modules themselves (Chrome, Firefox 115+), and it cost
+  // every page, the overlay's frame among them, one more script to fetch before its own.
+  vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
   manifest: ({ browser }) => ({
     name: 'Track Record',
     description:

@@ -29,6 +29,12 @@ type LoadMetrics = {
   scriptMs: number;
   layoutMs: number;
   styleMs: number;
+  /** V8's compiling, the DevTools protocol's own commands, and what Chromium counts as none of the above. */
+  compileMs: number;
+  devtoolsMs: number;
+  otherMs: number;
+  /** When the metrics were read (page clock, ms from navigation start): the window they cover. */
+  windowMs: number;
 };
 
 export type LoadSample = {
@@ -127,12 +133,12 @@ export async function measureLoad(
   try {
     await tab.send('Performance.enable', { timeDomain: 'threadTicks' });
     await tab.goto(url);
-    const { at, settled, record } = await tab.evaluate(
+    const { at, settled, record, windowMs } = await tab.evaluate(
       async ([what, timeout, quiet]) => {
         const probe = window.__bench;
         const at = what ? await probe.when(what, timeout) : null;
         const settled = await probe.quiet(quiet, 3_000);
-        return { at, settled, record: probe.record };
+        return { at, settled, record: probe.record, windowMs: performance.now() };
       },
       [until, timeoutMs, quietMs] as const,
     );
@@ -149,6 +155,10 @@ export async function measureLoad(
         scriptMs: seconds('ScriptDuration') * 1000,
         layoutMs: seconds('LayoutDuration') * 1000,
         styleMs: seconds('RecalcStyleDuration') * 1000,
+        compileMs: seconds('V8CompileDuration') * 1000,
+        devtoolsMs: seconds('DevToolsCommandDuration') * 1000,
+        otherMs: seconds('TaskOtherDuration') * 1000,
+        windowMs,
       },
     };
   } finally {

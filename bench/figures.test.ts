@@ -19,7 +19,16 @@ function load(record: Partial<ProbeRecord>, taskMs = 100): LoadSample {
   return {
     at: 0,
     settled: true,
-    metrics: { taskMs, scriptMs: taskMs / 10, layoutMs: 0, styleMs: 0 },
+    metrics: {
+      taskMs,
+      scriptMs: taskMs / 10,
+      layoutMs: 0,
+      styleMs: 0,
+      compileMs: 0,
+      devtoolsMs: 0,
+      otherMs: 0,
+      windowMs: 900,
+    },
     record: { ...emptyProbeRecord(), ...record },
   };
 }

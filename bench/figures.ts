@@ -119,6 +119,11 @@ export function pageTaskTime(samples: PageSamples, pages: BenchPage[]) {
       extraScriptMs: extra('scriptMs'),
       extraLayoutMs: extra('layoutMs'),
       extraStyleMs: extra('styleMs'),
+      extraCompileMs: extra('compileMs'),
+      extraDevtoolsMs: extra('devtoolsMs'),
+      extraOtherMs: extra('otherMs'),
+      /** How much longer the measured window was: CPU the page spends on its own while it lasts counts too. */
+      extraWindowMs: extra('windowMs'),
       floorExtraTaskMs: summarize(pairedDifferences(metric(floor, 'taskMs'), metric(none, 'taskMs'))),
       /** Loads whose DOM was still changing when the metrics were read. */
       unsettled: [...none, ...extension, ...floor].filter((s) => s && !s.settled).length,

@@ -1,4 +1,4 @@
-// The table `npm run bench` prints (and the README shows): one row per figure and page, beside the target
+// The table `npm run bench` prints (and docs/performance.md shows): one row per figure and page, beside the target
 // of issue 10 (and of issue 9 for the roster). Pure: bench/report.test.ts holds it.
 import type { pageFigures } from './figures';
 import type { PopupFigures } from './popup';
@@ -82,6 +82,9 @@ function pageLoadRows(f: PageLoadFigures, label: (id: string) => string, big: st
   for (const [id, t] of Object.entries(f.pageTaskTime)) {
     add('Page main-thread CPU, with ÷ without', label(id), ratio(t.ratio), NONE, T.pageTaskTime.target);
     times('· script time added (CPU)', label(id), t.extraScriptMs, '');
+    // Chromium's TaskOtherDuration: neither script, style nor layout (painting, compositing, parsing,
+    // messages); older results have none.
+    if (t.extraOtherMs) times('· other task time added (CPU)', label(id), t.extraOtherMs, '');
   }
   for (const [id, l] of Object.entries(f.longTasksAdded))
     add('Long tasks added per load', label(id), count(l.added), NONE, T.longTasksAdded.target);
