@@ -9,14 +9,14 @@ const ROW_HEIGHT = 44;
 const OVERSCAN = 8;
 
 const COLUMNS: { key: SortKey; label: string; width: string; numeric?: boolean }[] = [
-  { key: 'name', label: 'Contractor', width: '16%' },
-  { key: 'platforms', label: 'Platforms', width: '10%' },
-  { key: 'skills', label: 'Skill areas', width: '12%' },
-  { key: 'verdict', label: 'Verdict', width: '13%' },
+  { key: 'name', label: 'Contractor', width: '15%' },
+  { key: 'platforms', label: 'Platforms', width: '8%' },
+  { key: 'skills', label: 'Skill areas', width: '11%' },
+  { key: 'verdict', label: 'Verdict', width: '14%' },
   { key: 'score', label: 'Score', width: '8%', numeric: true },
-  { key: 'strikes', label: 'Strikes', width: '6%', numeric: true },
-  { key: 'due', label: 'Open milestones', width: '10%' },
-  { key: 'budget', label: 'Open budget', width: '8%', numeric: true },
+  { key: 'strikes', label: 'Strikes', width: '7%', numeric: true },
+  { key: 'due', label: 'Open milestones', width: '11%' },
+  { key: 'budget', label: 'Open budget', width: '9%', numeric: true },
   { key: 'paid', label: 'Paid', width: '8%', numeric: true },
   { key: 'activity', label: 'Last activity', width: '9%' },
 ];
@@ -150,7 +150,7 @@ export function RosterTable({
                 <td>
                   <VerdictChip verdict={a.verdict} />
                 </td>
-                <td class="num">
+                <td class="num clip">
                   {a.score === null ? (
                     <Empty />
                   ) : (
@@ -174,7 +174,7 @@ export function RosterTable({
                 </td>
                 <td class="num clip">{formatAmounts(row.openBudget) || <Empty />}</td>
                 <td class="num clip">{formatAmounts(row.paid) || <Empty />}</td>
-                <td>{row.lastActivityAt ? formatDay(row.lastActivityAt) : <Empty />}</td>
+                <td class="clip">{row.lastActivityAt ? formatDay(row.lastActivityAt) : <Empty />}</td>
               </tr>
             );
           })}

@@ -125,8 +125,14 @@ try {
   await page.evaluate((y) => window.scrollBy(0, y), top - 24);
   await shot(page, '2-cancel-and-move-on', STORE_PICTURES);
 
-  // The five rules at a glance, for the stores. (The roster's table is left out until its columns fit
-  // at 1280 px: its last headers are cut there.)
+  // The roster, for the stores: everyone tracked, with their verdicts, at a glance.
+  const roster = await browser.context.newPage();
+  await roster.setViewportSize(STORE_SIZE);
+  await roster.goto(browser.extensionUrl('dashboard.html'));
+  await roster.getByTestId('roster-row').nth(2).waitFor();
+  await shot(roster, '4-the-roster', STORE_PICTURES);
+
+  // The five rules at a glance, for the stores.
   const rules = await browser.context.newPage();
   await rules.setViewportSize(STORE_SIZE);
   await rules.goto(browser.extensionUrl('dashboard.html#view=rules'));

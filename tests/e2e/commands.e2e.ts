@@ -206,6 +206,7 @@ describe('npm run screenshots', () => {
       'store/screenshots/1-overlay-on-a-profile.png': { width: 1280, height: 800 },
       'store/screenshots/2-cancel-and-move-on.png': { width: 1280, height: 800 },
       'store/screenshots/3-the-five-rules.png': { width: 1280, height: 800 },
+      'store/screenshots/4-the-roster.png': { width: 1280, height: 800 },
     };
     const overlays = [
       'docs/screenshots/overlay-quick-capture.png',
