@@ -126,6 +126,8 @@ class Cdp {
 /** One tab, attached for the protocol. */
 export type Tab = {
   targetId: string;
+  /** This tab's session on the browser's pipe (its events carry it). */
+  sessionId: string;
   send<T = unknown>(method: string, params?: object): Promise<T>;
   /** Navigates and resolves once the document's load event fired. */
   goto(url: string, timeoutMs?: number): Promise<void>;
@@ -178,6 +180,7 @@ export async function launchChromium({
     if (initScript) await send('Page.addScriptToEvaluateOnNewDocument', { source: initScript });
     return {
       targetId,
+      sessionId,
       send,
       async goto(url, timeoutMs = 30_000) {
         const loaded = cdp.waitFor('Page.loadEventFired', (_, s) => s === sessionId, timeoutMs);
