@@ -237,7 +237,7 @@ async function bareBulkPut(browser: BenchBrowser, file: string): Promise<WriteTi
     // A light extension page of the same origin (the roster would draw its rows meanwhile).
     await tab.goto(browser.extensionUrl('popup.html'));
     await tab.send('Runtime.evaluate', { expression: dexieSource }); // a UMD bundle: defines window.Dexie
-    // The file reaches the page as the import's does, through a file input (a 200 MB text would not
+    // The file reaches the page as the import's does, through a file input (a text of hundreds of MB would not
     // pass whole through the protocol).
     await tab.evaluate((id) => {
       const input = document.createElement('input');
