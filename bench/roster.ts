@@ -89,6 +89,12 @@ function timeInPage(tab: Tab, action: Action | null, shown: Shown, timeoutMs = 3
           }
         };
         const began = performance.now();
+        // A failure the page shows (a new alert) ends the wait, saying what it says.
+        const alertBefore = document.querySelector('[role="alert"]')?.textContent ?? '';
+        const failed = () => {
+          const alert = document.querySelector('[role="alert"]')?.textContent ?? '';
+          return alert !== '' && alert !== alertBefore ? alert : null;
+        };
         // On screen once the next frame has been produced.
         const drawn = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - began)));
         if (!act && holds()) return drawn();
@@ -97,6 +103,12 @@ function timeInPage(tab: Tab, action: Action | null, shown: Shown, timeoutMs = 3
           reject(new Error(`not shown within ${limit} ms: ${JSON.stringify(want)}`));
         }, limit);
         const observer = new MutationObserver(() => {
+          const failure = failed();
+          if (failure) {
+            observer.disconnect();
+            clearTimeout(giveUp);
+            reject(new Error(`the page says: ${failure}`));
+          }
           if (!holds()) return;
           observer.disconnect();
           clearTimeout(giveUp);
@@ -154,8 +166,27 @@ export async function importThroughRoster(
   browser: BenchBrowser,
   file: string,
   counts: { contractors: number; rows: number; bytes: number },
+  log?: (line: string) => void,
 ): Promise<ImportFigure> {
   const tab = await browser.newTab();
+  // What the page says it is doing, every 30 s: a long import shows where it is.
+  const progress = setInterval(
+    () =>
+      void tab
+        .evaluate(
+          () =>
+            [
+              document.visibilityState,
+              ...[...document.querySelectorAll('.progress, [role="alert"], [role="status"]')].map(
+                (e) => e.textContent?.trim() ?? '',
+              ),
+            ].join(' | '),
+          null,
+        )
+        .then((said) => log?.(`    the page: ${said || '(nothing)'}`))
+        .catch(() => {}),
+    30_000,
+  );
   try {
     await tab.goto(browser.extensionUrl('dashboard.html#view=data'));
     await shownIn(tab, { kind: 'present', selector: ROSTER_UI.importInput });
@@ -192,6 +223,7 @@ export async function importThroughRoster(
       await tab.send('DOM.setFileInputFiles', { nodeId, files: [file] }); // fires input and change
       return tab.evaluate(() => (window as unknown as { __checked: Promise<number> }).__checked, null);
     });
+    log?.(`    file checked in ${(check.result / 1000).toFixed(1)} s; now Replace`);
     const checkedHeapMB = await heapAfterCollection(tab);
     const written = await heapPeakDuring(tab, () =>
       timeInPage(
@@ -216,6 +248,7 @@ export async function importThroughRoster(
       },
     };
   } finally {
+    clearInterval(progress);
     await tab.close();
   }
 }
@@ -313,11 +346,12 @@ export async function measureRosterImport(
   await opening.close();
   const before = await bareBulkPut(browser, backup.file);
   log(`  bare bulkPut before: ${(before.ms / 1000).toFixed(1)} s; now the import through the roster page`);
-  const imported = await importThroughRoster(browser, backup.file, {
-    contractors: backup.contractors,
-    rows: backup.rows,
-    bytes: statSync(backup.file).size,
-  });
+  const imported = await importThroughRoster(
+    browser,
+    backup.file,
+    { contractors: backup.contractors, rows: backup.rows, bytes: statSync(backup.file).size },
+    log,
+  );
   log(
     `  file checked in ${(imported.checkMs / 1000).toFixed(1)} s, imported in ${(imported.importMs / 1000).toFixed(1)} s; bulkPut again`,
   );
