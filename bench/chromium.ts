@@ -51,7 +51,7 @@ class Cdp {
   private nextId = 0;
   private readonly pending = new Map<
     number,
-    { resolve(v: unknown): void; reject(e: Error): void; method: string }
+    { resolve(v: unknown): void; reject(e: Error): void; method: string; sessionId?: string }
   >();
   private readonly listeners = new Map<string, Set<Listener>>();
   private buffer = '';
@@ -67,6 +67,19 @@ class Cdp {
         this.buffer = this.buffer.slice(end + 1);
         this.receive(message);
       }
+    });
+    // A tab whose renderer crashed never answers: what was asked of it fails, saying so.
+    const sessionOf = new Map<string, string>();
+    this.on<{ sessionId: string; targetInfo: { targetId: string } }>('Target.attachedToTarget', (e) =>
+      sessionOf.set(e.targetInfo.targetId, e.sessionId),
+    );
+    this.on<{ targetId: string; status: string; errorCode: number }>('Target.targetCrashed', (e) => {
+      const sessionId = sessionOf.get(e.targetId);
+      for (const [id, call] of this.pending)
+        if (sessionId !== undefined && call.sessionId === sessionId) {
+          this.pending.delete(id);
+          call.reject(new Error(`the tab crashed (${e.status}, ${e.errorCode}) during ${call.method}`));
+        }
     });
     output.on('close', () => {
       for (const call of this.pending.values())
@@ -90,7 +103,7 @@ class Cdp {
   send<T = unknown>(method: string, params: object = {}, sessionId?: string): Promise<T> {
     const id = ++this.nextId;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, method });
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, method, sessionId });
       this.input.write(`${JSON.stringify({ id, method, params, ...(sessionId && { sessionId }) })}\0`);
     });
   }
@@ -126,6 +139,8 @@ class Cdp {
 /** One tab, attached for the protocol. */
 export type Tab = {
   targetId: string;
+  /** This tab's session on the browser's pipe (its events carry it). */
+  sessionId: string;
   send<T = unknown>(method: string, params?: object): Promise<T>;
   /** Navigates and resolves once the document's load event fired. */
   goto(url: string, timeoutMs?: number): Promise<void>;
@@ -178,6 +193,7 @@ export async function launchChromium({
     if (initScript) await send('Page.addScriptToEvaluateOnNewDocument', { source: initScript });
     return {
       targetId,
+      sessionId,
       send,
       async goto(url, timeoutMs = 30_000) {
         const loaded = cdp.waitFor('Page.loadEventFired', (_, s) => s === sessionId, timeoutMs);

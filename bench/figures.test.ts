@@ -12,6 +12,7 @@ const page: BenchPage = {
   html: '',
   kind: 'profile',
   keys: ['upwork:~01'],
+  cardKeys: [],
   expectedBadges: 0,
 };
 

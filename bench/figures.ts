@@ -97,6 +97,9 @@ export function overlayBigDatabase(samples: PageSamples, pages: BenchPage[]) {
     const small = of(samples, p, 'extension');
     return {
       readyRatio: ratioOfMedians(pick(big, readyFromNavigation), pick(small, readyFromNavigation)),
+      /** Ready from navigation start, with the big database and with the bench contractors only. */
+      bigReady: summarize(pick(big, readyFromNavigation)),
+      smallReady: summarize(pick(small, readyFromNavigation)),
       big: overlayFigure(big, of(samples, p, 'floor')),
     };
   });

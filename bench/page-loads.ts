@@ -11,13 +11,17 @@ export type Variant = 'none' | 'floor' | 'extension' | 'extension-cold' | 'exten
 export type PageSamples = Record<string, Partial<Record<Variant, (LoadSample | null)[]>>>;
 
 export type Browsers = {
-  none: BenchBrowser;
-  floor: BenchBrowser;
+  /** Absent in a run that sets the extension against itself only (BENCH_ONLY=scale). */
+  none?: BenchBrowser;
+  floor?: BenchBrowser;
   extension: BenchBrowser;
   big: BenchBrowser;
   /** Another build of the extension, set beside it on the profiles (BENCH_ALTERNATIVE): a trade shown. */
   alternative?: BenchBrowser;
 };
+
+/** The variants of the scale run (BENCH_ONLY=scale): every page with the small and the big database. */
+export const scaleVariants = (): Variant[] => ['extension', 'extension-big'];
 
 /** The variants a page is loaded in: profiles in all, listings (badges) without the stopped-worker,
  *  big-database and alternative variants, which concern the overlay. */
@@ -43,11 +47,15 @@ function waitFor(page: BenchPage, variant: Variant): ProbeEvent | null {
 export async function loadPages(
   browsers: Browsers,
   pages: BenchPage[],
-  { reps, log }: { reps: number; log: (line: string) => void },
+  {
+    reps,
+    log,
+    variants = (page) => variantsOf(page, browsers.alternative !== undefined),
+  }: { reps: number; log: (line: string) => void; variants?: (page: BenchPage) => Variant[] },
 ): Promise<{ samples: PageSamples; errors: string[] }> {
   const samples: PageSamples = {};
   const errors: string[] = [];
-  const browserOf: Record<Variant, BenchBrowser> = {
+  const browserOf: Record<Variant, BenchBrowser | undefined> = {
     none: browsers.none,
     floor: browsers.floor,
     extension: browsers.extension,
@@ -58,20 +66,22 @@ export async function loadPages(
 
   // Warm-up, kept out of the figures: each browser loads the first page once (its connection to the page
   // server, the extension's code caches).
-  for (const browser of new Set(Object.values(browsers))) {
+  for (const browser of new Set(Object.values(browsers).filter((b) => b !== undefined))) {
     await measureLoad(browser, (pages[0] as BenchPage).url, null).catch(() => null);
   }
   for (let rep = 0; rep < reps; rep++) {
     const started = Date.now();
     for (const page of pages) {
-      const variants = variantsOf(page, browsers.alternative !== undefined);
-      const shift = rep % variants.length;
-      const order = [...variants.slice(shift), ...variants.slice(0, shift)];
+      const list = variants(page);
+      const shift = rep % list.length;
+      const order = [...list.slice(shift), ...list.slice(0, shift)];
       for (const variant of order) {
         let sample: LoadSample | null = null;
         try {
           if (variant === 'extension-cold') await stopServiceWorkers(browsers.extension);
-          sample = await measureLoad(browserOf[variant], page.url, waitFor(page, variant));
+          const browser = browserOf[variant];
+          if (!browser) throw new Error(`no browser for ${variant}`);
+          sample = await measureLoad(browser, page.url, waitFor(page, variant));
           const awaited = waitFor(page, variant);
           if (awaited && sample.at === null)
             errors.push(`${page.id} ${variant} rep ${rep}: no ${awaited.kind}`);

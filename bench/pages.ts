@@ -24,6 +24,8 @@ export type BenchPage = {
   kind: 'profile' | 'listing';
   /** Profile key (`platform:id`) of a profile page; the first card keys of a listing. */
   keys: string[];
+  /** Every card's profile key, tracked or not (a listing's; none on a profile). */
+  cardKeys: string[];
   expectedBadges: number;
 };
 
@@ -65,6 +67,7 @@ export function benchPages(): BenchPage[] {
       keys: profile
         ? [`${profile.platform}:${profile.id.toLowerCase()}`]
         : page.cards.slice(0, TRACKED_CARDS).map((id) => `${platform}:${id.toLowerCase()}`),
+      cardKeys: profile ? [] : page.cards.map((id) => `${platform}:${id.toLowerCase()}`),
       expectedBadges: page.cards.length,
     };
   });

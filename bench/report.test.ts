@@ -46,7 +46,26 @@ const figures: Figures = {
   domContentLoaded: { 'upwork-profile': { ratio: 1.01, withoutRatio: 0.99 } },
   alternative: undefined,
   contentScriptGzip: { gzipBytes: 19544, files: {} },
-  overlayBigDatabase: { 'upwork-profile': { readyRatio: 1.05, big: overlay(190) } },
+  overlayBigDatabase: {
+    'upwork-profile': {
+      readyRatio: 1.05,
+      bigReady: summary(945, 1100),
+      smallReady: summary(900, 1000),
+      big: overlay(190),
+    },
+  },
+  badgesBigDatabase: {
+    'fiverr-search': { keys: 24, tracked: 5, small: summary(8, 12), big: summary(9.6, 15), ratio: 1.2 },
+  },
+  workerMemory: {
+    start: { usedMB: 3.1, totalMB: 5, targetId: 'w' },
+    afterImport: { usedMB: 3.3, totalMB: 5, targetId: 'w' },
+    afterPages: { usedMB: 3.4, totalMB: 5, targetId: 'w' },
+    afterOverStart: 3.4 / 3.1,
+    sameWorker: true,
+    smallDatabase: { start: { usedMB: 3 }, end: { usedMB: 3.2 } },
+    coldStart: { usedMB: 2.2 },
+  },
   popup: { extension: popup(20), 'extension-big': popup(42) },
   badges: {
     'fiverr-search': { firstMinusFloor: summary(90, 180), lastMinusFloor: null, badges: null, expected: 24 },
@@ -58,6 +77,7 @@ const figures: Figures = {
       bytes: 1,
       checkMs: 900,
       importMs: 67000,
+      pageHeapMB: { start: 10, checkPeak: 812.34, checked: 400, importPeak: 500, end: 20 },
       ms: 67000,
       rowsPerSecond: 3433,
     },
@@ -179,6 +199,51 @@ describe('the benchmark table', () => {
     const alone = tableRows({ figures: roster, pageLabels: {}, bigContractors: 10000 });
     expect(alone.every((r) => r.page === 'roster')).toBe(true);
     expect(alone.map((r) => r.figure)).toEqual(rows.filter((r) => r.page === 'roster').map((r) => r.figure));
+  });
+
+  it('shows the scale run alone: the import, the overlay, the badges and the background (BENCH_ONLY=scale)', () => {
+    const { rosterImport, overlayBigDatabase, badgesBigDatabase, workerMemory } = figures;
+    const alone = tableRows({
+      figures: { rosterImport, overlayBigDatabase, badgesBigDatabase, workerMemory },
+      pageLabels: { 'upwork-profile': 'Upwork profile', 'fiverr-search': 'Fiverr search' },
+      bigContractors: 100000,
+    });
+    const at = (figure: string) => alone.find((r) => r.figure === figure);
+    expect(at('Overlay ready (from navigation start), 100,000 contractors ÷ bench only')).toMatchObject({
+      page: 'Upwork profile',
+      median: '1.05',
+      target: '≤ 1.10',
+    });
+    expect(at('Badge lookup (24 cards, 5 tracked), 100,000 contractors ÷ bench only')).toMatchObject({
+      page: 'Fiverr search',
+      median: '1.20',
+      target: '≤ 1.10',
+    });
+    expect(at('· badge lookup, 100,000 contractors')?.median).toBe('10 ms');
+    expect(at('Background JS heap, after ÷ start, 100,000 contractors')).toMatchObject({
+      median: '1.10',
+      target: '≤ 1.20',
+    });
+    expect(at('· cold, start (warm), after the import, after the page loads (MB)')?.median).toBe(
+      '2.2, 3.1, 3.3, 3.4',
+    );
+    expect(at('· import rate ÷ bare bulkPut rate')?.median).toBe('0.45');
+    expect(at('· page JS heap: start, checking (max), checked, writing (max), end (MB)')?.median).toBe(
+      '10.0, 812.3, 400.0, 500.0, 20.0',
+    );
+    expect(at('Roster first row on screen, 100,000 contractors')).toBeUndefined();
+    expect(alone.some((r) => r.figure.startsWith('· the worker was stopped'))).toBe(false);
+  });
+
+  it('says when the background was started again during the scale run', () => {
+    const restarted = tableRows({
+      figures: { workerMemory: { ...figures.workerMemory, sameWorker: false } },
+      pageLabels: {},
+      bigContractors: 100000,
+    });
+    expect(restarted.some((r) => r.figure === '· the worker was stopped and started again meanwhile')).toBe(
+      true,
+    );
   });
 
   it('shows the popup alone when the run measured only it (BENCH_ONLY=popup)', () => {

@@ -3,6 +3,7 @@
 import type { pageFigures } from './figures';
 import type { PopupFigures } from './popup';
 import type { RosterImportFigures, RosterPageFigures } from './roster';
+import type { BadgeLookupFigure, workerMemory } from './scale-figures';
 import type { contentScriptSize } from './size';
 import type { Summary } from './stats';
 
@@ -14,7 +15,18 @@ type PageLoadFigures = ReturnType<typeof pageFigures> & {
 };
 /** The roster's, all on the big database. */
 export type RosterFigures = { rosterImport: RosterImportFigures } & RosterPageFigures;
-export type Figures = PageLoadFigures & RosterFigures;
+/** The scale run's (BENCH_ONLY=scale), besides the import and the overlay on the big database. */
+type ScaleFigures = {
+  /** By listing: its badges' lookup, the big database against the small one. */
+  badgesBigDatabase: Record<string, BadgeLookupFigure>;
+  workerMemory: ReturnType<typeof workerMemory> & {
+    /** The small database's browser, as a control: its worker's heap at the start and at the end. */
+    smallDatabase: { start: { usedMB: number }; end: { usedMB: number } };
+    /** The big database's worker as the extension started, before any page was loaded. */
+    coldStart: { usedMB: number };
+  };
+};
+export type Figures = PageLoadFigures & RosterFigures & ScaleFigures;
 
 /**
  * Each figure's target and the number of the figure it is for, as the table shows it and the results
@@ -31,6 +43,11 @@ export const TARGETS = {
   domContentLoaded: { target: '≤ 1.02', of: 'ratio, each page' },
   contentScriptGzip: { target: '≤ 9,000 B', of: 'gzipBytes, the largest (one per site)' },
   overlayBigDatabase: { target: '≤ 1.10', of: 'readyRatio, each profile' },
+  badgesBigDatabase: { target: '≤ 1.10', of: 'ratio, each listing' },
+  workerMemory: {
+    target: '≤ 1.20',
+    of: 'afterOverStart (the larger of after the import and after the page loads ÷ start)',
+  },
   popup: {
     target: '≤ +50 ms, p95 ≤ +100 ms',
     of: 'extension-big.shownMinusFloor.median, extension-big.shownMinusFloor.p95',
@@ -138,12 +155,11 @@ function popupRows(popup: Record<string, PopupFigures>, big: string): Row[] {
   return rows;
 }
 
-/** The roster's rows (issue 9), all on the big database. */
-function rosterRows(f: RosterFigures, big: string): Row[] {
-  const { rows, add, times } = rowList();
-  const T = TARGETS;
+/** The big import's rows: its rate against a bare bulkPut's, the check before it, the page's memory. */
+function importRows(f: RosterImportFigures): Row[] {
+  const { rows, add } = rowList();
   const page = 'roster';
-  const { import: imported, bareBulkPut: bulkPut, rateOverBulkPut } = f.rosterImport;
+  const { import: imported, bareBulkPut: bulkPut, rateOverBulkPut } = f;
   add(
     `Roster import (Import button), ${whole(imported.rows)} rows`,
     page,
@@ -158,8 +174,24 @@ function rosterRows(f: RosterFigures, big: string): Row[] {
     NONE,
     '',
   );
-  add('· import rate ÷ bare bulkPut rate', page, ratio(rateOverBulkPut), NONE, T.rosterImport.target);
+  add('· import rate ÷ bare bulkPut rate', page, ratio(rateOverBulkPut), NONE, TARGETS.rosterImport.target);
   add('· file checked: chosen → preview', page, seconds(imported.checkMs), NONE, '');
+  const heap = imported.pageHeapMB;
+  add(
+    '· page JS heap: start, checking (max), checked, writing (max), end (MB)',
+    page,
+    [heap.start, heap.checkPeak, heap.checked, heap.importPeak, heap.end].map(megabytes).join(', '),
+    NONE,
+    '',
+  );
+  return rows;
+}
+
+/** The roster page's rows (issue 9), all on the big database. */
+function rosterRows(f: RosterFigures, big: string): Row[] {
+  const { rows, add, times } = rowList();
+  const T = TARGETS;
+  const page = 'roster';
   times(
     `Roster first row on screen, ${big}`,
     page,
@@ -204,6 +236,60 @@ function rosterRows(f: RosterFigures, big: string): Row[] {
   return rows;
 }
 
+/** The scale run's rows: the overlay and the badges with the big database, the background's memory. */
+function scaleRows(f: Partial<Figures>, label: (id: string) => string, big: string): Row[] {
+  const { rows, add, times } = rowList();
+  for (const [id, b] of Object.entries(f.overlayBigDatabase ?? {})) {
+    add(
+      `Overlay ready (from navigation start), ${big} ÷ bench only`,
+      label(id),
+      ratio(b.readyRatio),
+      NONE,
+      TARGETS.overlayBigDatabase.target,
+    );
+    times(`· overlay ready (from navigation start), ${big}`, label(id), b.bigReady, '', false);
+    times('· the same, bench only', label(id), b.smallReady, '', false);
+  }
+  for (const [id, b] of Object.entries(f.badgesBigDatabase ?? {})) {
+    add(
+      `Badge lookup (${b.keys} cards, ${b.tracked} tracked), ${big} ÷ bench only`,
+      label(id),
+      ratio(b.ratio),
+      NONE,
+      TARGETS.badgesBigDatabase.target,
+    );
+    times(`· badge lookup, ${big}`, label(id), b.big, '', false);
+    times('· badge lookup, bench only', label(id), b.small, '', false);
+  }
+  const m = f.workerMemory;
+  if (m) {
+    add(
+      `Background JS heap, after ÷ start, ${big}`,
+      'service worker',
+      ratio(m.afterOverStart),
+      NONE,
+      TARGETS.workerMemory.target,
+    );
+    add(
+      '· cold, start (warm), after the import, after the page loads (MB)',
+      'service worker',
+      [m.coldStart, m.start, m.afterImport, m.afterPages].map((s) => megabytes(s.usedMB)).join(', '),
+      NONE,
+      '',
+    );
+    add(
+      '· bench only: start, end (MB)',
+      'service worker',
+      `${megabytes(m.smallDatabase.start.usedMB)}, ${megabytes(m.smallDatabase.end.usedMB)}`,
+      NONE,
+      '',
+    );
+    if (!m.sameWorker)
+      add('· the worker was stopped and started again meanwhile', 'service worker', '!', NONE, '');
+  }
+  return rows;
+}
+
 /**
  * The table's rows: the page loads' (when the run had them: `BENCH_ONLY=roster` and `BENCH_ONLY=popup`
  * have not), the popup's and the roster's (each when the run measured it). `bigContractors`: the big
@@ -222,12 +308,19 @@ export function tableRows({
   const big = bigContractors > 0 ? `${whole(bigContractors)} contractors` : 'an empty database';
   const label = (id: string) => pageLabels[id] ?? id;
   const loads = hasPageLoads(f) ? pageLoadRows(f, label, big) : f.popup ? popupRows(f.popup, big) : [];
-  return [...loads, ...(isRoster(f) ? rosterRows(f, big) : [])];
+  const scale = f.workerMemory ? scaleRows(f, label, big) : [];
+  return [
+    ...loads,
+    ...scale,
+    ...(f.rosterImport ? importRows(f.rosterImport) : []),
+    ...(isRoster(f) ? rosterRows(f, big) : []),
+  ];
 }
 
 const hasPageLoads = (f: Partial<Figures>): f is Partial<Figures> & PageLoadFigures =>
   f.overlayReadyWarm !== undefined && f.contentScriptGzip !== undefined && f.popup !== undefined;
-const isRoster = (f: Partial<Figures>): f is Partial<Figures> & RosterFigures => f.rosterImport !== undefined;
+const isRoster = (f: Partial<Figures>): f is Partial<Figures> & RosterFigures =>
+  f.rosterImport !== undefined && f.rosterFirstRows !== undefined;
 
 /** A Markdown table, its columns padded so it also reads as plain text. */
 export function markdownTable(rows: Row[]): string {

@@ -5,7 +5,7 @@
 // keystroke, a verdict filter and a sort to the new rows on screen, and memory while scrolling through
 // everyone. Every time is taken inside the page (performance.now(), a MutationObserver, then the next
 // frame); Node only starts things and reads the results.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type BenchBrowser, when } from './browsers';
 import type { Tab } from './chromium';
@@ -16,6 +16,7 @@ import {
   type WriteTime,
   writeTime,
 } from './roster-figures';
+import { heapAfterCollection, heapPeakDuring } from './scale';
 import { summarize } from './stats';
 
 /** The roster page as the figures find it (its DOM contract). */
@@ -88,6 +89,12 @@ function timeInPage(tab: Tab, action: Action | null, shown: Shown, timeoutMs = 3
           }
         };
         const began = performance.now();
+        // A failure the page shows (a new alert) ends the wait, saying what it says.
+        const alertBefore = document.querySelector('[role="alert"]')?.textContent ?? '';
+        const failed = () => {
+          const alert = document.querySelector('[role="alert"]')?.textContent ?? '';
+          return alert !== '' && alert !== alertBefore ? alert : null;
+        };
         // On screen once the next frame has been produced.
         const drawn = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - began)));
         if (!act && holds()) return drawn();
@@ -96,6 +103,12 @@ function timeInPage(tab: Tab, action: Action | null, shown: Shown, timeoutMs = 3
           reject(new Error(`not shown within ${limit} ms: ${JSON.stringify(want)}`));
         }, limit);
         const observer = new MutationObserver(() => {
+          const failure = failed();
+          if (failure) {
+            observer.disconnect();
+            clearTimeout(giveUp);
+            reject(new Error(`the page says: ${failure}`));
+          }
           if (!holds()) return;
           observer.disconnect();
           clearTimeout(giveUp);
@@ -139,6 +152,10 @@ export type ImportFigure = WriteTime & {
   checkMs: number;
   /** "Replace my records" clicked → "Imported" shown. */
   importMs: number;
+  /** The roster page's JavaScript heap (MB): after a collection before the file is chosen, at most while
+   *  it is checked (read every second), after a collection once checked (the checked file held for the
+   *  import), at most while written, and after a collection at the end. */
+  pageHeapMB: { start: number; checkPeak: number; checked: number; importPeak: number; end: number };
 };
 
 /**
@@ -149,8 +166,27 @@ export async function importThroughRoster(
   browser: BenchBrowser,
   file: string,
   counts: { contractors: number; rows: number; bytes: number },
+  log?: (line: string) => void,
 ): Promise<ImportFigure> {
   const tab = await browser.newTab();
+  // What the page says it is doing, every 30 s: a long import shows where it is.
+  const progress = setInterval(
+    () =>
+      void tab
+        .evaluate(
+          () =>
+            [
+              document.visibilityState,
+              ...[...document.querySelectorAll('.progress, [role="alert"], [role="status"]')].map(
+                (e) => e.textContent?.trim() ?? '',
+              ),
+            ].join(' | '),
+          null,
+        )
+        .then((said) => log?.(`    the page: ${said || '(nothing)'}`))
+        .catch(() => {}),
+    30_000,
+  );
   try {
     await tab.goto(browser.extensionUrl('dashboard.html#view=data'));
     await shownIn(tab, { kind: 'present', selector: ROSTER_UI.importInput });
@@ -158,10 +194,16 @@ export async function importThroughRoster(
     await tab.evaluate(
       ([selector, text]) => {
         const input = document.querySelector(selector) as HTMLInputElement;
-        (window as unknown as { __checked: Promise<number> }).__checked = new Promise((resolve) => {
+        (window as unknown as { __checked: Promise<number> }).__checked = new Promise((resolve, reject) => {
           let chosen = 0;
           input.addEventListener('change', () => (chosen = performance.now()), { capture: true, once: true });
           const observer = new MutationObserver(() => {
+            // The page refused the file: what it says, rather than waiting for ever.
+            const refused = document.querySelector('[role="alert"]')?.textContent;
+            if (chosen && refused) {
+              observer.disconnect();
+              reject(new Error(refused));
+            }
             if (!chosen || !document.body.textContent?.includes(text)) return;
             observer.disconnect();
             resolve(performance.now() - chosen);
@@ -176,22 +218,43 @@ export async function importThroughRoster(
       nodeId: root.nodeId,
       selector: ROSTER_UI.importInput,
     });
-    await tab.send('DOM.setFileInputFiles', { nodeId, files: [file] }); // fires input and change
-    const checkMs = await tab.evaluate(
-      () => (window as unknown as { __checked: Promise<number> }).__checked,
-      null,
+    const startHeapMB = await heapAfterCollection(tab);
+    const check = await heapPeakDuring(tab, async () => {
+      await tab.send('DOM.setFileInputFiles', { nodeId, files: [file] }); // fires input and change
+      return tab.evaluate(() => (window as unknown as { __checked: Promise<number> }).__checked, null);
+    });
+    log?.(`    file checked in ${(check.result / 1000).toFixed(1)} s; now Replace`);
+    const checkedHeapMB = await heapAfterCollection(tab);
+    const written = await heapPeakDuring(tab, () =>
+      timeInPage(
+        tab,
+        { kind: 'click', selector: 'button', text: ROSTER_UI.replaceButton },
+        { kind: 'body-includes', text: ROSTER_UI.imported(counts.contractors) },
+        1_800_000,
+      ),
     );
-    const importMs = await timeInPage(
-      tab,
-      { kind: 'click', selector: 'button', text: ROSTER_UI.replaceButton },
-      { kind: 'body-includes', text: ROSTER_UI.imported(counts.contractors) },
-      1_800_000,
-    );
-    return { ...counts, ...writeTime(counts.rows, importMs), checkMs, importMs };
+    const importMs = written.result;
+    return {
+      ...counts,
+      ...writeTime(counts.rows, importMs),
+      checkMs: check.result,
+      importMs,
+      pageHeapMB: {
+        start: startHeapMB,
+        checkPeak: check.peakMB,
+        checked: checkedHeapMB,
+        importPeak: written.peakMB,
+        end: await heapAfterCollection(tab),
+      },
+    };
   } finally {
+    clearInterval(progress);
     await tab.close();
   }
 }
+
+/** The id of the file input the bare bulkPut's page is given. */
+const BULK_PUT_INPUT = 'bench-bulk-put-file';
 
 /**
  * The floor for an import: the file's rows written by a bare Dexie bulkPut (the Dexie the product ships)
@@ -199,7 +262,7 @@ export async function importThroughRoster(
  * indexes), in the extension's origin. The file is parsed before the clock starts, as the product's import
  * has parsed and checked it before its clock starts. The scratch database is deleted.
  */
-async function bareBulkPut(browser: BenchBrowser, backupText: string): Promise<WriteTime> {
+async function bareBulkPut(browser: BenchBrowser, file: string): Promise<WriteTime> {
   const require = createRequire(import.meta.url);
   const dexieSource = readFileSync(require.resolve('dexie/dist/dexie.js'), 'utf8');
   const tab = await browser.newTab();
@@ -207,7 +270,24 @@ async function bareBulkPut(browser: BenchBrowser, backupText: string): Promise<W
     // A light extension page of the same origin (the roster would draw its rows meanwhile).
     await tab.goto(browser.extensionUrl('popup.html'));
     await tab.send('Runtime.evaluate', { expression: dexieSource }); // a UMD bundle: defines window.Dexie
-    const { rows, ms } = await tab.evaluate(async (text: string) => {
+    // The file reaches the page as the import's does, through a file input (a text of hundreds of MB would not
+    // pass whole through the protocol).
+    await tab.evaluate((id) => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.id = id;
+      document.body.append(input);
+    }, BULK_PUT_INPUT);
+    const { root } = await tab.send<{ root: { nodeId: number } }>('DOM.getDocument');
+    const { nodeId } = await tab.send<{ nodeId: number }>('DOM.querySelector', {
+      nodeId: root.nodeId,
+      selector: `#${BULK_PUT_INPUT}`,
+    });
+    await tab.send('DOM.setFileInputFiles', { nodeId, files: [file] });
+    const { rows, ms } = await tab.evaluate(async (inputId: string) => {
+      const chosen = (document.getElementById(inputId) as HTMLInputElement).files?.[0];
+      if (!chosen) throw new Error('no file chosen');
+      const text = await chosen.text();
       const product = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open('track-record');
         open.onsuccess = () => resolve(open.result);
@@ -241,7 +321,7 @@ async function bareBulkPut(browser: BenchBrowser, backupText: string): Promise<W
       const ms = performance.now() - started;
       await scratch.delete();
       return { rows, ms };
-    }, backupText);
+    }, BULK_PUT_INPUT);
     return writeTime(rows, ms);
   } finally {
     await tab.close();
@@ -259,23 +339,23 @@ export async function measureRosterImport(
   backup: { file: string; contractors: number; rows: number },
   log: (line: string) => void,
 ) {
-  const text = readFileSync(backup.file, 'utf8');
   // The roster creates the database with its schema, which the bare bulkPut copies.
   const opening = await browser.newTab();
   await opening.goto(browser.extensionUrl('dashboard.html'));
   await shownIn(opening, { kind: 'body-includes', text: ROSTER_UI.empty });
   await opening.close();
-  const before = await bareBulkPut(browser, text);
+  const before = await bareBulkPut(browser, backup.file);
   log(`  bare bulkPut before: ${(before.ms / 1000).toFixed(1)} s; now the import through the roster page`);
-  const imported = await importThroughRoster(browser, backup.file, {
-    contractors: backup.contractors,
-    rows: backup.rows,
-    bytes: Buffer.byteLength(text),
-  });
+  const imported = await importThroughRoster(
+    browser,
+    backup.file,
+    { contractors: backup.contractors, rows: backup.rows, bytes: statSync(backup.file).size },
+    log,
+  );
   log(
     `  file checked in ${(imported.checkMs / 1000).toFixed(1)} s, imported in ${(imported.importMs / 1000).toFixed(1)} s; bulkPut again`,
   );
-  const after = await bareBulkPut(browser, text);
+  const after = await bareBulkPut(browser, backup.file);
   log(`  bare bulkPut after: ${(after.ms / 1000).toFixed(1)} s`);
   return { import: imported, ...importAgainstBulkPut(imported, before, after) };
 }

@@ -7,23 +7,30 @@
 // working on the roster page), BENCH_ONLY=popup (the popup against its floor page alone, in the big
 // database's browser, written to bench/results/popup.json), BENCH_ONLY=pages (the page loads and the popup,
 // the big database left empty, written to bench/results/pages.json: a quick look at the content script).
+// BENCH_ONLY=scale (issue 16's scale: the big import against a bare bulkPut, then the overlay on the
+// profiles and the badges' lookup on the listings with the big database against the small one,
+// interleaved, and the background's memory; written to bench/results/scale.json: run it with
+// BENCH_CONTRACTORS=100000 BENCH_EVENTS=10 BENCH_REPS=7 for the issue's 1,000,000 events). BENCH_EVENTS
+// (events per contractor of the big database, default 20).
 // BENCH_ALTERNATIVE=<another build's folder> (with BENCH_ALTERNATIVE_LABEL) sets another build beside the
 // extension on the profiles, warm: its overlay against the floor and its DOMContentLoaded, to show a trade.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { recordCount } from '../storage/backup';
 import { generateRoster } from '../tests/fixtures/roster/generate';
-import { type BenchBrowser, launchBench } from './browsers';
-import { pageFigures } from './figures';
+import { type BenchBrowser, launchBench, measureLoad } from './browsers';
+import { overlayBigDatabase, pageFigures } from './figures';
 import { writeFloorExtension } from './floor';
 import { writeExtensionWithFloorPage } from './floor-page';
-import { loadPages, rawLoads } from './page-loads';
+import { loadPages, type PageSamples, rawLoads, scaleVariants } from './page-loads';
 import { benchContractors, benchPages } from './pages';
 import { POPUP_PROBE, popupAgainstFloorPage } from './popup';
 import { markdownTable, TARGETS, tableRows } from './report';
 import { importThroughRoster, measureRosterImport, measureRosterPage, ROSTER_UI } from './roster';
+import { attachWorker, badgeLookups } from './scale';
+import { workerMemory } from './scale-figures';
 import { servePages } from './server';
 import { contentScriptSize } from './size';
 
@@ -31,17 +38,20 @@ const EXTENSION_PATH = resolve('.output/chrome-mv3');
 const REPS = Number(process.env.BENCH_REPS ?? 15);
 const BIG_CONTRACTORS = Number(process.env.BENCH_CONTRACTORS ?? 10_000);
 const ONLY = process.env.BENCH_ONLY ?? '';
-if (ONLY !== '' && ONLY !== 'roster' && ONLY !== 'popup' && ONLY !== 'pages')
-  throw new Error(`BENCH_ONLY=${ONLY}: the choices are "roster", "popup" and "pages"`);
+if (ONLY !== '' && ONLY !== 'roster' && ONLY !== 'popup' && ONLY !== 'pages' && ONLY !== 'scale')
+  throw new Error(`BENCH_ONLY=${ONLY}: the choices are "roster", "popup", "pages" and "scale"`);
 const onlyRoster = ONLY === 'roster';
 const onlyPopup = ONLY === 'popup';
 const onlyPages = ONLY === 'pages';
+const onlyScale = ONLY === 'scale';
 const RESULTS = resolve(`bench/results/${ONLY || 'latest'}.json`);
 /** Another build to set beside the extension on the profiles, and what to call it: a trade, shown. */
 const ALTERNATIVE = process.env.BENCH_ALTERNATIVE;
 const ALTERNATIVE_LABEL = process.env.BENCH_ALTERNATIVE_LABEL ?? 'Alternative build';
-const EVENTS_PER_CONTRACTOR = 20;
+const EVENTS_PER_CONTRACTOR = Number(process.env.BENCH_EVENTS ?? 20);
 const PROFILES_PER_CONTRACTOR = 2;
+/** How long the background is left alone before its heap is read (BENCH_ONLY=scale). */
+const QUIET_MS = 5000;
 /** The verdict the roster's filter figure picks (the generated roster has some of each). */
 const FILTERED_VERDICT = { value: 'trusted', label: 'Trusted' };
 
@@ -82,6 +92,7 @@ const big = backup(BIG_CONTRACTORS, PROFILES_PER_CONTRACTOR);
 const files = { small: join(scratch, 'small.json'), big: join(scratch, 'big.json') };
 writeFileSync(files.small, JSON.stringify(small));
 writeFileSync(files.big, JSON.stringify(big));
+const bigBytes = statSync(files.big).size;
 
 const server = await servePages(new Map(pages.map((p) => [p.url.split('#')[0] as string, p.html])));
 // What the probe times on extension pages: the popup's contractor names, the roster's rows.
@@ -96,16 +107,21 @@ async function startBrowser(name: string, extension?: { path: string; worker: bo
   browsers.push(browser);
   return browser;
 }
+let pageLoadErrors: string[] = [];
+let scaleSamples: PageSamples | undefined;
 try {
   log(
     onlyRoster || onlyPopup
       ? `starting Chromium with the extension (BENCH_ONLY=${ONLY})`
-      : 'starting Chromium: no extension, the floor, the extension, the extension with the big database',
+      : onlyScale
+        ? 'starting Chromium: the extension, the extension with the big database (BENCH_ONLY=scale)'
+        : 'starting Chromium: no extension, the floor, the extension, the extension with the big database',
   );
-  const all = !onlyRoster && !onlyPopup;
+  const all = !onlyRoster && !onlyPopup && !onlyScale;
   const none = all ? await startBrowser('none') : null;
   const floor = all ? await startBrowser('floor', { path: floorPath, worker: false }) : null;
-  const extension = all ? await startBrowser('extension', { path: extensionPath, worker: true }) : null;
+  const extension =
+    all || onlyScale ? await startBrowser('extension', { path: extensionPath, worker: true }) : null;
   const bigBrowser = await startBrowser('extension-big', { path: extensionPath, worker: true });
   const alternative =
     all && ALTERNATIVE ? await startBrowser('alternative', { path: ALTERNATIVE, worker: true }) : undefined;
@@ -142,13 +158,64 @@ try {
     }));
 
   let rosterFigures = {};
-  if (onlyPopup) {
+  let scaleFigures = {};
+  if (onlyScale && extension) {
+    // Both workers attached (and so kept awake) alike: the page loads compare databases, not a sleeping
+    // worker with an awake one.
+    const workers = { small: await attachWorker(extension), big: await attachWorker(bigBrowser) };
+    const coldStart = await workers.big.heap();
+    // The start: the empty database, once the worker has done what it does later (each page loaded once),
+    // so that the code it compiled meanwhile does not count as memory the big database took. Each reading
+    // a few seconds after the work before it: what the worker keeps, not what it is still working on.
+    log('warming both workers up: each page loaded once, the big database still empty');
+    for (const browser of [extension, bigBrowser])
+      for (const page of pages)
+        await measureLoad(browser, page.url, { kind: page.kind === 'profile' ? 'overlay-ready' : 'badge' });
+    const quietHeap = async (worker: typeof workers.big) => {
+      await new Promise((r) => setTimeout(r, QUIET_MS));
+      return worker.heap();
+    };
+    const start = await quietHeap(workers.big);
+    const smallStart = await workers.small.heap();
+    log(
+      `scale: ${big.contractors.length} contractors / ${big.profiles.length} profiles / ${big.events.length} events (${(bigBytes / 1024 / 1024).toFixed(0)} MB), bare bulkPut, import through the Import button, bulkPut again`,
+    );
+    const rosterImport = await phase('rosterImport', () =>
+      measureRosterImport(
+        bigBrowser,
+        { file: files.big, contractors: big.contractors.length, rows: recordCount(big) },
+        log,
+      ),
+    );
+    const afterImport = await quietHeap(workers.big);
+    log(`page loads, the small database against the big one: ${REPS} repetitions, interleaved`);
+    const { samples, errors } = await phase('pageLoads', () =>
+      loadPages({ extension, big: bigBrowser }, pages, { reps: REPS, log, variants: scaleVariants }),
+    );
+    const afterPages = await quietHeap(workers.big);
+    log(`badge lookups on the listings: ${REPS * 3} in each database, interleaved`);
+    const badgesBigDatabase = await phase('badgeLookups', () =>
+      badgeLookups({ small: extension, big: bigBrowser }, pages, REPS * 3),
+    );
+    scaleFigures = {
+      rosterImport,
+      overlayBigDatabase: overlayBigDatabase(samples, pages),
+      badgesBigDatabase,
+      workerMemory: {
+        ...workerMemory({ start, afterImport, afterPages }),
+        coldStart,
+        smallDatabase: { start: smallStart, end: await workers.small.heap() },
+      },
+    };
+    pageLoadErrors = errors;
+    scaleSamples = samples;
+  } else if (onlyPopup) {
     log(`importing the big database (${big.contractors.length} contractors) through the roster page`);
     await phase('bigImport', () =>
       importThroughRoster(bigBrowser, files.big, {
         contractors: big.contractors.length,
         rows: recordCount(big),
-        bytes: Buffer.byteLength(JSON.stringify(big)),
+        bytes: bigBytes,
       }),
     );
   } else if (!onlyPages) {
@@ -193,7 +260,8 @@ try {
   }
   const popupAlone = onlyPopup ? { popup: await measurePopup([bigBrowser]) } : {};
 
-  const figures = { ...pageLoads?.figures, ...popupAlone, ...rosterFigures };
+  const figures = { ...pageLoads?.figures, ...popupAlone, ...rosterFigures, ...scaleFigures };
+  const loadSamples = pageLoads?.samples ?? scaleSamples;
   const results = {
     machine: {
       cpu: cpus()[0]?.model ?? 'unknown',
@@ -210,19 +278,20 @@ try {
       durationSeconds: Math.round((Date.now() - started) / 1000),
       phaseSeconds: phases,
       bigDatabase: {
+        bytes: bigBytes,
         contractors: big.contractors.length,
         profiles: big.profiles.length,
         events: big.events.length,
         rows: recordCount(big),
       },
       smallImport,
-      pages: !all ? [] : pages.map(({ id, label, url, kind }) => ({ id, label, url, kind })),
-      errors: pageLoads?.errors ?? [],
+      pages: !all && !onlyScale ? [] : pages.map(({ id, label, url, kind }) => ({ id, label, url, kind })),
+      errors: pageLoads?.errors ?? pageLoadErrors,
     },
     targets: Object.fromEntries(Object.entries(TARGETS).filter(([key]) => key in figures)),
     figures,
     /** Every load's own numbers, for another look without running it all again. */
-    loads: pageLoads && rawLoads(pageLoads.samples),
+    loads: loadSamples && rawLoads(loadSamples),
   };
   mkdirSync(resolve('bench/results'), { recursive: true });
   // Thousandths of a millisecond are noise: rounded, the file stays readable.

@@ -203,7 +203,7 @@ describe('a backup file', () => {
 
   it('over the size limit is refused before it is read, saying the limit', () => {
     expect(() => checkBackupSize('huge.json', MAX_BACKUP_BYTES + 1)).toThrow(
-      /huge\.json is 201 MB: backups of up to 200 MB can be imported/,
+      /huge\.json is 301 MB: backups of up to 300 MB can be imported/,
     );
     expect(() => checkBackupSize('fine.json', MAX_BACKUP_BYTES)).not.toThrow();
   });

@@ -9,16 +9,20 @@ import { writeTx } from './tx';
 /** An open milestone and whose it is. */
 export type Deadline = OpenMilestone & { contractor: { id: RecordId; name: string } };
 
-/** Every open milestone on the roster, soonest due first: the toolbar's count and the reminders. */
+/**
+ * Every open milestone on the roster, soonest due first: the toolbar's count and the reminders. Only the
+ * contractors of open milestones are read (by id), never the whole roster: the background runs this
+ * whenever records change, and a roster of 100,000 read whole is seconds and hundreds of MB of its heap.
+ */
 export async function loadDeadlines(db: TrackRecordDb): Promise<Deadline[]> {
   return db.transaction('r', [db.contractors, db.engagements, db.milestones], async () => {
-    const [contractors, engagements, milestones] = await Promise.all([
-      db.contractors.toArray(),
-      db.engagements.toArray(),
-      db.milestones.toArray(),
-    ]);
-    const names = new Map(contractors.map((c) => [c.id, c.name]));
-    return openMilestones(milestones, engagements).flatMap((open) => {
+    const [engagements, milestones] = await Promise.all([db.engagements.toArray(), db.milestones.toArray()]);
+    const open = openMilestones(milestones, engagements);
+    const ids = [...new Set(open.map((o) => o.milestone.contractorId))];
+    const names = new Map(
+      (await db.contractors.bulkGet(ids)).flatMap((c) => (c ? [[c.id, c.name] as const] : [])),
+    );
+    return open.flatMap((open) => {
       const name = names.get(open.milestone.contractorId);
       return name === undefined ? [] : [{ ...open, contractor: { id: open.milestone.contractorId, name } }];
     });

@@ -11,28 +11,39 @@ import { allTables, writeTx } from './tx';
 
 /** Rows written per request: large enough to go at IndexedDB's pace, small enough to show progress. */
 const CHUNK = 10_000;
+/**
+ * Requests written at once: enough that IndexedDB always has the next one queued when it finishes one, so
+ * it never waits for the page; few enough that the page holds copies of only these rows. With every chunk
+ * queued at once, an import of 1,430,000 rows (100,000 contractors, a million events) stalled in
+ * Chromium at 95 %, neither failing nor finishing, after holding all their copies (the scale bench).
+ */
+export const CHUNKS_IN_FLIGHT = 4;
+
+type TableRows = [Table<never, unknown, never>, readonly unknown[]];
 
 /**
- * Writes rows in chunks inside the running transaction, counting them into `progress` as each chunk is
- * written. Every chunk is queued at once, so IndexedDB never waits for the page between two of them.
+ * Writes the rows of every table in chunks inside the running transaction, in order, `CHUNKS_IN_FLIGHT`
+ * requests at a time, counting them into `progress` as each chunk is written.
  */
-function writeRows<T, I>(
-  table: Table<T, unknown, I>,
-  rows: readonly I[],
+async function writeRows(
+  tables: readonly TableRows[],
   mode: 'add' | 'put',
   progress: { done: number; total: number; report?: Progress; phase: string },
-): Promise<unknown>[] {
-  const writes: Promise<unknown>[] = [];
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK);
-    writes.push(
-      (mode === 'add' ? table.bulkAdd(chunk) : table.bulkPut(chunk)).then(() => {
-        progress.done += chunk.length;
-        progress.report?.(progress.phase, progress.done, progress.total);
-      }),
-    );
-  }
-  return writes;
+): Promise<void> {
+  const chunks = tables.flatMap(([table, rows]) =>
+    Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => ({ table, rows, start: i * CHUNK })),
+  );
+  let next = 0;
+  const lane = async () => {
+    while (next < chunks.length) {
+      const { table, rows, start } = chunks[next++] as (typeof chunks)[number];
+      const chunk = rows.slice(start, start + CHUNK) as never[];
+      await (mode === 'add' ? table.bulkAdd(chunk) : table.bulkPut(chunk));
+      progress.done += chunk.length;
+      progress.report?.(progress.phase, progress.done, progress.total);
+    }
+  };
+  await Promise.all(Array.from({ length: CHUNKS_IN_FLIGHT }, lane));
 }
 
 /** A checked backup with what its import derives (summaries, roster rows), computed before any write. */
@@ -53,7 +64,7 @@ export async function importBackup(
   onProgress?: Progress,
 ): Promise<number> {
   const { backup, contractors, rows } = 'rows' in input ? input : prepareImport(input);
-  const tables: [Table<never, unknown, never>, readonly unknown[]][] = [
+  const tables: TableRows[] = [
     [db.contractors, contractors],
     [db.rosterRows, rows],
     [db.profiles, backup.profiles],
@@ -71,9 +82,7 @@ export async function importBackup(
   };
   return writeTx(db, async () => {
     await Promise.all(allTables(db).map((table) => table.clear()));
-    await Promise.all(
-      tables.flatMap(([table, records]) => writeRows(table, records as never[], 'add', progress)),
-    );
+    await writeRows(tables, 'add', progress);
     if (backup.settings) await db.settings.put({ ...backup.settings, id: 'settings' });
     return contractors.length;
   });
@@ -221,10 +230,10 @@ export async function mergeBackup(
       report: onProgress,
       phase: 'Merging your records',
     };
-    await Promise.all(
-      BACKUP_TABLES.flatMap((table) =>
-        writeRows(db[table] as Table<never, unknown, never>, puts[table] as never[], 'put', progress),
-      ),
+    await writeRows(
+      BACKUP_TABLES.map((table): TableRows => [db[table] as never, puts[table]]),
+      'put',
+      progress,
     );
     if (touched.size > 0) {
       const fresh = summariesOf(await recordsOf(db, [...touched]));

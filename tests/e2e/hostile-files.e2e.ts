@@ -88,7 +88,7 @@ describe('hostile files offered to the Import buttons', () => {
       await refused(
         button(),
         path,
-        `${name} cannot be imported: ${name} is 1,024 MB: ${kind} of up to 200 MB can be imported.${kind === 'backups' ? ' Is it a Track Record backup?' : ''}`,
+        `${name} cannot be imported: ${name} is 1,024 MB: ${kind} of up to 300 MB can be imported.${kind === 'backups' ? ' Is it a Track Record backup?' : ''}`,
       );
       // Refused at once, and no step of reading it was ever shown.
       expect(Date.now() - started).toBeLessThan(5000);

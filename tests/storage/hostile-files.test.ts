@@ -88,7 +88,7 @@ describe('a gigabyte file', () => {
   it('is refused by its size alone, before a byte of it is read', () => {
     const gigabyte = 1024 ** 3;
     expect(() => checkBackupSize('roster.json', gigabyte)).toThrow(
-      /^roster\.json is 1,024 MB: backups of up to 200 MB can be imported/,
+      /^roster\.json is 1,024 MB: backups of up to 300 MB can be imported/,
     );
   });
 });
