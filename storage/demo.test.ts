@@ -1,5 +1,5 @@
-import type { DBCore } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { interceptWrites } from '../tests/fixtures/storage/intercept-writes';
 import { TrackRecordDb } from './db';
 import { seedDemo } from './demo';
 
@@ -14,21 +14,9 @@ function failingAt(failAt: number) {
   const db = new TrackRecordDb(`demo-${crypto.randomUUID()}`);
   opened.push(db);
   let writes = 0;
-  db.use({
-    stack: 'dbcore',
-    name: 'fail-a-write',
-    create: (down: DBCore): DBCore => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return {
-          ...table,
-          mutate: (req) =>
-            ++writes === failAt ? Promise.reject(new Error('interrupted')) : table.mutate(req),
-        };
-      },
-    }),
-  });
+  interceptWrites(db, 'fail-a-write', (req, write) =>
+    ++writes === failAt ? Promise.reject(new Error('interrupted')) : write(req),
+  );
   return db;
 }
 

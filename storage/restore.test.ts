@@ -1,6 +1,6 @@
-import type { DBCore } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { derivedId } from '../model/ids';
+import { interceptWrites } from '../tests/fixtures/storage/intercept-writes';
 import type { Backup } from './backup';
 import { TrackRecordDb } from './db';
 import { CHUNKS_IN_FLIGHT, importBackup, mergeBackup } from './restore';
@@ -15,29 +15,16 @@ let rowsWritten = 0;
 beforeEach(() => {
   db = new TrackRecordDb(`restore-${crypto.randomUUID()}`);
   inFlight = mostInFlight = rowsWritten = 0;
-  db.use({
-    stack: 'dbcore',
-    name: 'count-writes-in-flight',
-    create: (down: DBCore): DBCore => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return {
-          ...table,
-          mutate: async (req) => {
-            if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
-            mostInFlight = Math.max(mostInFlight, ++inFlight);
-            try {
-              const result = await table.mutate(req);
-              rowsWritten += req.values.length;
-              return result;
-            } finally {
-              inFlight--;
-            }
-          },
-        };
-      },
-    }),
+  interceptWrites(db, 'count-writes-in-flight', async (req, write) => {
+    if (req.type !== 'add' && req.type !== 'put') return write(req);
+    mostInFlight = Math.max(mostInFlight, ++inFlight);
+    try {
+      const result = await write(req);
+      rowsWritten += req.values.length;
+      return result;
+    } finally {
+      inFlight--;
+    }
   });
 });
 afterEach(async () => {

@@ -1,4 +1,4 @@
-import { type DBCore, type DBCoreMutateRequest, Dexie } from 'dexie';
+import { type DBCoreMutateRequest, Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { overlayActions } from '../../contexts/background/overlay-actions';
 import { newId } from '../../model/ids';
@@ -14,6 +14,7 @@ import { deleteEvent, recordDelivery } from '../../storage/history';
 import { importBackup, mergeBackup } from '../../storage/restore';
 import { updateSettings } from '../../storage/settings';
 import { generateRoster } from '../fixtures/roster/generate';
+import { interceptWrites } from '../fixtures/storage/intercept-writes';
 import { V1_STORES, v1Contractors, v1Events, v1Profiles } from '../fixtures/storage/v1';
 
 // Faults where the browser adds nothing to what fake-indexeddb shows: a write refused for want of space
@@ -21,27 +22,15 @@ import { V1_STORES, v1Contractors, v1Events, v1Profiles } from '../fixtures/stor
 // and requests that arrive while the database is still opening.
 
 const NOW = Date.UTC(2026, 5, 1, 12);
-const TABLES = [
-  'contractors',
-  'profiles',
-  'events',
-  'engagements',
-  'milestones',
-  'accesses',
-  'snapshots',
-  'settings',
-  'rosterRows',
-  'drafts',
-] as const;
 
 const opened: Dexie[] = [];
 afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete();
 });
 
-/** Every record of every table, in key order: two dumps are equal when nothing changed. */
+/** Every record of every table of the schema, in key order: two dumps are equal when nothing changed. */
 async function dump(db: TrackRecordDb) {
-  return Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await db.table(t).toArray()])));
+  return Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()])));
 }
 
 /**
@@ -54,22 +43,9 @@ function databaseThatFills() {
   const db = new TrackRecordDb(`full-${crypto.randomUUID()}`);
   opened.push(db);
   const state = { full: false };
-  db.use({
-    stack: 'dbcore',
-    name: 'out-of-space',
-    create: (down: DBCore): DBCore => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return {
-          ...table,
-          mutate: async (req: DBCoreMutateRequest) => {
-            if (!state.full || req.type === 'delete' || req.type === 'deleteRange') return table.mutate(req);
-            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-          },
-        };
-      },
-    }),
+  interceptWrites(db, 'out-of-space', async (req, write) => {
+    if (!state.full || req.type === 'delete' || req.type === 'deleteRange') return write(req);
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
   });
   return { db, state };
 }
@@ -174,44 +150,29 @@ function databaseThatFailsAfter(limit: number) {
   const state = { armed: false, requested: 0, written: 0, failedAt: -1 };
   let crossing: Promise<unknown> | undefined;
   const fail = () => new Error(`forced failure after row ${limit}`);
-  db.use({
-    stack: 'dbcore',
-    name: 'fail-after-rows',
-    create: (down: DBCore): DBCore => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return {
-          ...table,
-          mutate: async (req: DBCoreMutateRequest) => {
-            if (!state.armed || (req.type !== 'add' && req.type !== 'put')) return table.mutate(req);
-            const first = state.requested;
-            const rows = req.values.length;
-            state.requested += rows;
-            if (first + rows <= limit) {
-              const result = await table.mutate(req);
-              state.written += rows;
-              return result;
-            }
-            if (first < limit) {
-              const room = limit - first;
-              crossing = table
-                .mutate({
-                  ...req,
-                  values: req.values.slice(0, room),
-                  ...(req.keys && { keys: req.keys.slice(0, room) }),
-                } as DBCoreMutateRequest)
-                .then(() => {
-                  state.written += room;
-                  state.failedAt = state.written;
-                });
-            }
-            await crossing;
-            throw fail();
-          },
-        };
-      },
-    }),
+  interceptWrites(db, 'fail-after-rows', async (req, write) => {
+    if (!state.armed || (req.type !== 'add' && req.type !== 'put')) return write(req);
+    const first = state.requested;
+    const rows = req.values.length;
+    state.requested += rows;
+    if (first + rows <= limit) {
+      const result = await write(req);
+      state.written += rows;
+      return result;
+    }
+    if (first < limit) {
+      const room = limit - first;
+      crossing = write({
+        ...req,
+        values: req.values.slice(0, room),
+        ...(req.keys && { keys: req.keys.slice(0, room) }),
+      } as DBCoreMutateRequest).then(() => {
+        state.written += room;
+        state.failedAt = state.written;
+      });
+    }
+    await crossing;
+    throw fail();
   });
   return { db, state };
 }
