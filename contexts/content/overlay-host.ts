@@ -73,18 +73,12 @@ export function mountOverlay(
   // page hears too, with nothing in it that the host's attributes and box do not show. Taken only from
   // this frame at the extension's origin, and only as the browser delivered it: the page could dispatch
   // a MessageEvent of its own naming any source and origin, but not a trusted one.
-  const fold = (to: boolean) => {
-    if (to) element.dataset.folded = '';
-    else delete element.dataset.folded;
-  };
-  const show = (state: 'ready' | 'failed') => {
-    element.dataset.state = state;
-  };
   const onPageMessage = (event: MessageEvent) => {
     if (!trusted(event) || event.source !== frame.contentWindow || !origins.includes(event.origin)) return;
     if (!isOverlayDrawn(event.data)) return;
-    fold(event.data.folded);
-    show(event.data.state);
+    if (event.data.folded) element.dataset.folded = '';
+    else delete element.dataset.folded;
+    element.dataset.state = event.data.state;
   };
   doc.defaultView?.addEventListener('message', onPageMessage);
 
