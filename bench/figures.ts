@@ -157,6 +157,11 @@ export function longTasksAdded(samples: PageSamples, pages: BenchPage[]) {
 function domContentLoaded(samples: PageSamples, pages: BenchPage[]) {
   return perPage(pages, (p) => ({
     ratio: ratioOfMedians(pick(of(samples, p, 'extension'), dcl), pick(of(samples, p, 'floor'), dcl)),
+    /** The same with the worker stopped before the load (profiles): the extension's start is not the page's. */
+    coldRatio: ratioOfMedians(
+      pick(of(samples, p, 'extension-cold'), dcl),
+      pick(of(samples, p, 'floor'), dcl),
+    ),
     withoutRatio: ratioOfMedians(pick(of(samples, p, 'none'), dcl), pick(of(samples, p, 'floor'), dcl)),
   }));
 }
@@ -191,17 +196,21 @@ function badgeTiming(samples: PageSamples, pages: BenchPage[]) {
 
 /**
  * Another build beside the extension on the profiles (BENCH_ALTERNATIVE), when the run had one: its
- * overlay against the floor and its DOMContentLoaded over the floor's, to show a trade between the two.
+ * overlay against the floor and its DOMContentLoaded over the floor's, warm and with its worker stopped,
+ * to show a trade between the two.
  */
 function alternativeFigures(samples: PageSamples, pages: BenchPage[], label: string) {
   const measured = profiles(pages).filter((p) => of(samples, p, 'alternative').some(Boolean));
   if (measured.length === 0) return undefined;
   const byPage = perPage(measured, (p) => {
     const alternative = of(samples, p, 'alternative');
+    const cold = of(samples, p, 'alternative-cold');
     const floor = of(samples, p, 'floor');
     return {
       overlay: overlayFigure(alternative, floor),
       dclRatio: ratioOfMedians(pick(alternative, dcl), pick(floor, dcl)),
+      cold: overlayFigure(cold, floor),
+      coldDclRatio: ratioOfMedians(pick(cold, dcl), pick(floor, dcl)),
     };
   });
   return { label, byPage };

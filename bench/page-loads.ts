@@ -5,7 +5,14 @@ import { type BenchBrowser, type LoadSample, measureLoad, stopServiceWorkers } f
 import type { BenchPage } from './pages';
 import type { ProbeEvent } from './probe';
 
-export type Variant = 'none' | 'floor' | 'extension' | 'extension-cold' | 'extension-big' | 'alternative';
+export type Variant =
+  | 'none'
+  | 'floor'
+  | 'extension'
+  | 'extension-cold'
+  | 'extension-big'
+  | 'alternative'
+  | 'alternative-cold';
 
 /** For each page, each variant's sample per repetition (null where the load failed or was not run). */
 export type PageSamples = Record<string, Partial<Record<Variant, (LoadSample | null)[]>>>;
@@ -33,7 +40,7 @@ function variantsOf(page: BenchPage, alternative: boolean): Variant[] {
         'extension',
         'extension-cold',
         'extension-big',
-        ...(alternative ? ['alternative' as const] : []),
+        ...(alternative ? (['alternative', 'alternative-cold'] as const) : []),
       ]
     : ['none', 'floor', 'extension'];
 }
@@ -61,7 +68,8 @@ export async function loadPages(
     extension: browsers.extension,
     'extension-cold': browsers.extension,
     'extension-big': browsers.big,
-    alternative: browsers.alternative ?? browsers.extension,
+    alternative: browsers.alternative,
+    'alternative-cold': browsers.alternative,
   };
 
   // Warm-up, kept out of the figures: each browser loads the first page once (its connection to the page
@@ -79,6 +87,8 @@ export async function loadPages(
         let sample: LoadSample | null = null;
         try {
           if (variant === 'extension-cold') await stopServiceWorkers(browsers.extension);
+          if (variant === 'alternative-cold' && browsers.alternative)
+            await stopServiceWorkers(browsers.alternative);
           const browser = browserOf[variant];
           if (!browser) throw new Error(`no browser for ${variant}`);
           sample = await measureLoad(browser, page.url, waitFor(page, variant));

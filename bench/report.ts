@@ -107,6 +107,15 @@ function pageLoadRows(f: PageLoadFigures, label: (id: string) => string, big: st
     add('Long tasks added per load', label(id), count(l.added), NONE, T.longTasksAdded.target);
   for (const [id, d] of Object.entries(f.domContentLoaded))
     add('DOMContentLoaded, with ÷ floor', label(id), ratio(d.ratio), NONE, T.domContentLoaded.target);
+  for (const [id, d] of Object.entries(f.domContentLoaded))
+    if (d.coldRatio !== null && d.coldRatio !== undefined)
+      add(
+        'DOMContentLoaded, worker stopped, with ÷ floor',
+        label(id),
+        ratio(d.coldRatio),
+        NONE,
+        T.domContentLoaded.target,
+      );
   add(
     'Content script, gzipped',
     'largest of its site',
@@ -128,6 +137,22 @@ function pageLoadRows(f: PageLoadFigures, label: (id: string) => string, big: st
   for (const [id, a] of Object.entries(f.alternative?.byPage ?? {})) {
     times(`${f.alternative?.label}: overlay ready, warm, − floor`, label(id), a.overlay.minusFloor, '');
     add(`${f.alternative?.label}: DOMContentLoaded, with ÷ floor`, label(id), ratio(a.dclRatio), NONE, '');
+    // Older results have the alternative warm only.
+    if (a.cold) {
+      times(
+        `${f.alternative?.label}: overlay ready, worker stopped, − floor`,
+        label(id),
+        a.cold.minusFloor,
+        '',
+      );
+      add(
+        `${f.alternative?.label}: DOMContentLoaded, worker stopped, ÷ floor`,
+        label(id),
+        ratio(a.coldDclRatio),
+        NONE,
+        '',
+      );
+    }
   }
   return [...rows, ...popupRows(f.popup, big)];
 }

@@ -13,7 +13,8 @@
 // BENCH_CONTRACTORS=100000 BENCH_EVENTS=10 BENCH_REPS=7 for the 1,000,000 events). BENCH_EVENTS
 // (events per contractor of the big database, default 20).
 // BENCH_ALTERNATIVE=<another build's folder> (with BENCH_ALTERNATIVE_LABEL) sets another build beside the
-// extension on the profiles, warm: its overlay against the floor and its DOMContentLoaded, to show a trade.
+// extension on the profiles, warm and with its worker stopped: its overlay against the floor and its
+// DOMContentLoaded, to show a trade.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
