@@ -86,11 +86,9 @@ export async function loadPages(
       for (const variant of order) {
         let sample: LoadSample | null = null;
         try {
-          if (variant === 'extension-cold') await stopServiceWorkers(browsers.extension);
-          if (variant === 'alternative-cold' && browsers.alternative)
-            await stopServiceWorkers(browsers.alternative);
           const browser = browserOf[variant];
           if (!browser) throw new Error(`no browser for ${variant}`);
+          if (variant.endsWith('-cold')) await stopServiceWorkers(browser);
           sample = await measureLoad(browser, page.url, waitFor(page, variant));
           const awaited = waitFor(page, variant);
           if (awaited && sample.at === null)

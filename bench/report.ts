@@ -100,15 +100,16 @@ function pageLoadRows(f: PageLoadFigures, label: (id: string) => string, big: st
     add('Page main-thread CPU, with ÷ without', label(id), ratio(t.ratio), NONE, T.pageTaskTime.target);
     times('· script time added (CPU)', label(id), t.extraScriptMs, '');
     // Chromium's TaskOtherDuration: neither script, style nor layout (painting, compositing, parsing,
-    // messages); older results have none.
-    if (t.extraOtherMs) times('· other task time added (CPU)', label(id), t.extraOtherMs, '');
+    // messages).
+    times('· other task time added (CPU)', label(id), t.extraOtherMs, '');
   }
   for (const [id, l] of Object.entries(f.longTasksAdded))
     add('Long tasks added per load', label(id), count(l.added), NONE, T.longTasksAdded.target);
   for (const [id, d] of Object.entries(f.domContentLoaded))
     add('DOMContentLoaded, with ÷ floor', label(id), ratio(d.ratio), NONE, T.domContentLoaded.target);
+  // Only the profiles are loaded with the worker stopped.
   for (const [id, d] of Object.entries(f.domContentLoaded))
-    if (d.coldRatio !== null && d.coldRatio !== undefined)
+    if (d.coldRatio !== null)
       add(
         'DOMContentLoaded, worker stopped, with ÷ floor',
         label(id),
@@ -133,26 +134,23 @@ function pageLoadRows(f: PageLoadFigures, label: (id: string) => string, big: st
     );
   for (const [id, b] of Object.entries(f.badges))
     times('First card badge − floor', label(id), b.firstMinusFloor, '');
-  // Another build set beside this one (BENCH_ALTERNATIVE), to show a trade: the same two figures.
+  // Another build set beside this one (BENCH_ALTERNATIVE), to show a trade: the same figures, warm and cold.
   for (const [id, a] of Object.entries(f.alternative?.byPage ?? {})) {
     times(`${f.alternative?.label}: overlay ready, warm, − floor`, label(id), a.overlay.minusFloor, '');
     add(`${f.alternative?.label}: DOMContentLoaded, with ÷ floor`, label(id), ratio(a.dclRatio), NONE, '');
-    // Older results have the alternative warm only.
-    if (a.cold) {
-      times(
-        `${f.alternative?.label}: overlay ready, worker stopped, − floor`,
-        label(id),
-        a.cold.minusFloor,
-        '',
-      );
-      add(
-        `${f.alternative?.label}: DOMContentLoaded, worker stopped, ÷ floor`,
-        label(id),
-        ratio(a.coldDclRatio),
-        NONE,
-        '',
-      );
-    }
+    times(
+      `${f.alternative?.label}: overlay ready, worker stopped, − floor`,
+      label(id),
+      a.cold.minusFloor,
+      '',
+    );
+    add(
+      `${f.alternative?.label}: DOMContentLoaded, worker stopped, ÷ floor`,
+      label(id),
+      ratio(a.coldDclRatio),
+      NONE,
+      '',
+    );
   }
   return [...rows, ...popupRows(f.popup, big)];
 }
